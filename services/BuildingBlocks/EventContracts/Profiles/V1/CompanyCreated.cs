@@ -1,0 +1,11 @@
+namespace CrmPlatform.EventContracts.Profiles.V1;
+
+public sealed record CompanyCreated(
+    Guid TenantId,
+    Guid CompanyId,
+    string Name,
+    string? Domain,
+    string? IndustryCode,
+    int? EmployeeCount,
+    string? CountryCode,
+    string? AccountOwner) : IntegrationEvent(TenantId);

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using CrmPlatform.Tenancy.Data;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CrmPlatform.Messaging.Outbox;
+
+/// <summary>
+/// Publishes committed outbox rows to RabbitMQ and deletes each only after the broker has
+/// confirmed it. Rows are claimed with FOR UPDATE SKIP LOCKED, so several instances of a service
+/// share the work without publishing a row twice; a crash after publishing but before the delete
+/// publishes that row again, and the consumers' inbox drops the repeat.
+/// </summary>
+internal sealed class OutboxRelay<TContext>(
+    IServiceScopeFactory scopes,
+    OutboxSignal signal,
+    IBus bus,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxRelay<TContext>> logger) : BackgroundService
+    where TContext : TenantDbContext
+{
+    private readonly OutboxOptions settings = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.Zero;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RelayBatch(stoppingToken) == settings.BatchSize)
+                {
+                }
+
+                backoff = TimeSpan.Zero;
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                backoff = TimeSpan.FromTicks(Math.Min(settings.MaxBackoff.Ticks, Math.Max(TimeSpan.FromMilliseconds(250).Ticks, backoff.Ticks * 2)));
+                logger.LogWarning("Outbox relay could not publish ({Message}); retrying in {Backoff}.", e.Message, backoff);
+                await Task.Delay(backoff, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <returns>How many rows were claimed.</returns>
+    private async Task<int> RelayBatch(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var batch = await db.Set<OutboxMessage>()
+            .FromSql($"""
+                SELECT * FROM outbox_messages
+                WHERE next_attempt_at IS NULL OR next_attempt_at <= {now}
+                ORDER BY sequence
+                LIMIT {settings.BatchSize}
+                FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        using var activity = MessagingDiagnostics.Source.StartActivity("outbox relay");
+        activity?.SetTag("outbox.batch_size", batch.Count);
+
+        Exception? failure = null;
+        foreach (var message in batch)
+        {
+            try
+            {
+                await Publish(message, cancellationToken);
+                db.Remove(message);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Stop here so later events do not overtake this one; the ones already
+                // confirmed are deleted below.
+                message.Attempts++;
+                message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+                message.NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, message.Attempts - 1)));
+                failure = e;
+                break;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        if (failure is not null)
+        {
+            throw failure;
+        }
+
+        return batch.Count;
+    }
+
+    private async Task Publish(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var type = Type.GetType(message.MessageType, throwOnError: true)!;
+        var body = JsonSerializer.Deserialize(message.Body, type, OutboxJson.Options)!;
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.PublishTimeout);
+        await bus.Publish(body, type, Pipe.Execute<PublishContext>(context => context.MessageId = message.MessageId), timeout.Token);
+    }
+}

@@ -1,0 +1,40 @@
+using CrmPlatform.ServiceDefaults.Grpc;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class GrpcDefaults
+{
+    /// <summary>The largest request or response message a service accepts.</summary>
+    public const int MaxMessageSize = 4 * 1024 * 1024;
+
+    /// <summary>gRPC with REST transcoding from the same contract, one error mapping for all services, and the standard health service.</summary>
+    public static IHostApplicationBuilder AddGrpcDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<ErrorMappingInterceptor>();
+            grpc.MaxReceiveMessageSize = MaxMessageSize;
+            grpc.MaxSendMessageSize = MaxMessageSize;
+        }).AddJsonTranscoding();
+        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpcReflection();
+        return builder;
+    }
+
+    /// <summary>
+    /// grpc.health.v1 for probes; reflection in development only, for grpcurl against a service
+    /// directly. The gateway routes by our packages alone, so it exposes neither.
+    /// </summary>
+    public static WebApplication MapGrpcDefaults(this WebApplication app)
+    {
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapGrpcReflectionService().AllowAnonymous();
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace CrmPlatform.Tenancy.Data;
+
+public static class RowLevelSecurity
+{
+    /// <summary>The transaction-local setting the policies read the current tenant from.</summary>
+    public const string TenantSetting = "app.tenant_id";
+
+    // NULLIF: once a session has seen the setting, "unset" reads as '' rather than NULL.
+    // Either way the comparison is NULL and no row qualifies: no tenant, no rows.
+    private const string CurrentTenant = $"NULLIF(current_setting('{TenantSetting}', true), '')::uuid";
+
+    /// <summary>Enables and forces RLS on a tenant table, so even the table's owner sees only the current tenant's rows.</summary>
+    public static void EnableTenantRowLevelSecurity(this MigrationBuilder migrationBuilder, string table)
+    {
+        migrationBuilder.Sql($"""
+            ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
+            CREATE POLICY tenant_isolation ON {table}
+                USING (tenant_id = {CurrentTenant})
+                WITH CHECK (tenant_id = {CurrentTenant});
+            """);
+    }
+}
