@@ -1,4 +1,5 @@
 using CrmPlatform.ServiceDefaults.Grpc;
+using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +18,9 @@ public static class GrpcDefaults
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
             grpc.MaxReceiveMessageSize = MaxMessageSize;
             grpc.MaxSendMessageSize = MaxMessageSize;
-        }).AddJsonTranscoding();
+        }).AddJsonTranscoding(transcoding =>
+            // REST clients get the same google.rpc error details (field violations) as gRPC clients.
+            transcoding.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcReflection();
         return builder;

@@ -31,7 +31,9 @@ public static class Paging
         }
 
         Span<byte> bytes = stackalloc byte[16];
-        if (Base64Url.TryDecodeFromChars(pageToken, bytes, out var written) && written == 16)
+        // TryDecodeFromChars throws on characters outside the alphabet, so check first.
+        if (Base64Url.IsValid(pageToken, out var length) && length == 16
+            && Base64Url.TryDecodeFromChars(pageToken, bytes, out var written) && written == 16)
         {
             return new Guid(bytes, bigEndian: true);
         }

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CrmPlatform.Profiles.Data;
+
+internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
+{
+    public void Configure(EntityTypeBuilder<Company> company)
+    {
+        company.ToTable("companies");
+        company.HasKey(c => new { c.TenantId, c.Id });
+        company.Property(c => c.Name).HasMaxLength(200);
+        company.Property(c => c.LegalName).HasMaxLength(200);
+        company.Property(c => c.Website).HasMaxLength(500);
+        company.Property(c => c.Domain).HasMaxLength(253);
+        company.Property(c => c.IndustryCode).HasMaxLength(20);
+        company.Property(c => c.IndustryLabel).HasMaxLength(200);
+        company.Property(c => c.Phone).HasMaxLength(40);
+        company.Property(c => c.Email).HasMaxLength(320);
+        company.Property(c => c.AccountOwner).HasMaxLength(200);
+        company.Property(c => c.LifecycleStage).HasConversion<string>().HasMaxLength(20);
+        company.Property(c => c.Version).IsRowVersion();
+        company.ComplexProperty(c => c.Headquarters, address =>
+        {
+            address.Property(a => a.City).HasMaxLength(100);
+            address.Property(a => a.Region).HasMaxLength(100);
+            address.Property(a => a.PostalCode).HasMaxLength(20);
+            address.Property(a => a.CountryCode).HasMaxLength(2);
+        });
+
+        company.HasIndex(c => new { c.TenantId, c.IndustryCode, c.Id });
+        company.HasIndex(c => new { c.TenantId, c.Domain });
+    }
+}

@@ -1,0 +1,9 @@
+namespace CrmPlatform.Profiles.Data;
+
+public enum LifecycleStage
+{
+    Unspecified,
+    Prospect,
+    Customer,
+    FormerCustomer,
+}

@@ -1,0 +1,77 @@
+using CrmPlatform.Contracts.Common.V1;
+using CrmPlatform.Profiles.Data;
+using Google.Protobuf.WellKnownTypes;
+using Proto = CrmPlatform.Contracts.Profiles.V1;
+
+namespace CrmPlatform.Profiles.Grpc;
+
+internal static class CompanyMapper
+{
+    public static Proto.Company ToProto(this Company company) => new()
+    {
+        Id = company.Id.ToString(),
+        Name = company.Name,
+        LegalName = company.LegalName ?? "",
+        Website = company.Website ?? "",
+        Domain = company.Domain ?? "",
+        Industry = company.IndustryCode is null && company.IndustryLabel is null
+            ? null
+            : new Proto.Industry { Code = company.IndustryCode ?? "", Label = company.IndustryLabel ?? "" },
+        EmployeeCount = company.EmployeeCount ?? 0,
+        Headquarters = company.Headquarters.ToProto(),
+        Phone = company.Phone ?? "",
+        Email = company.Email ?? "",
+        AccountOwner = company.AccountOwner ?? "",
+        LifecycleStage = (Proto.LifecycleStage)company.LifecycleStage,
+        Tags = { company.Tags },
+        Etag = company.Version.ToString("x8"),
+        CreateTime = Timestamp.FromDateTimeOffset(company.CreatedAt),
+        UpdateTime = Timestamp.FromDateTimeOffset(company.UpdatedAt),
+    };
+
+    /// <summary>A new company from a validated request; server-owned fields (id, times, etag) are ignored.</summary>
+    public static Company ToNewCompany(this Proto.Company proto, DateTimeOffset now) => new()
+    {
+        Name = proto.Name.Trim(),
+        LegalName = Blank(proto.LegalName),
+        Website = Blank(proto.Website),
+        Domain = Blank(proto.Domain)?.ToLowerInvariant() ?? CompanyValidator.DomainOf(proto.Website),
+        IndustryCode = Blank(proto.Industry?.Code),
+        IndustryLabel = Blank(proto.Industry?.Label),
+        EmployeeCount = proto.EmployeeCount == 0 ? null : proto.EmployeeCount,
+        Headquarters = proto.Headquarters.ToEntity(),
+        Phone = Blank(proto.Phone),
+        Email = Blank(proto.Email)?.ToLowerInvariant(),
+        AccountOwner = Blank(proto.AccountOwner),
+        LifecycleStage = (LifecycleStage)proto.LifecycleStage,
+        Tags = proto.Tags.Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList(),
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    private static Address? ToProto(this PostalAddress address) =>
+        address.Lines.Count == 0 && address.City is null && address.CountryCode is null
+            ? null
+            : new Address
+            {
+                Kind = AddressKind.Headquarters,
+                Lines = { address.Lines },
+                City = address.City ?? "",
+                Region = address.Region ?? "",
+                PostalCode = address.PostalCode ?? "",
+                CountryCode = address.CountryCode ?? "",
+            };
+
+    private static PostalAddress ToEntity(this Address? address) => address is null
+        ? new PostalAddress()
+        : new PostalAddress
+        {
+            Lines = address.Lines.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).ToList(),
+            City = Blank(address.City),
+            Region = Blank(address.Region),
+            PostalCode = Blank(address.PostalCode),
+            CountryCode = Blank(address.CountryCode)?.ToUpperInvariant(),
+        };
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
