@@ -1,0 +1,24 @@
+using CrmPlatform.Tenancy.Data;
+
+namespace CrmPlatform.Interactions.Data;
+
+public sealed class Interaction : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid CompanyId { get; set; }
+
+    public InteractionKind Kind { get; set; }
+
+    public string? Subject { get; set; }
+
+    public string? Body { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public string? Author { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,10 @@
+namespace CrmPlatform.Interactions.Data;
+
+public enum InteractionKind
+{
+    Unspecified,
+    Note,
+    Call,
+    Meeting,
+    Email,
+}

@@ -1,0 +1,74 @@
+using CrmPlatform.Contracts.Interactions.V1;
+using CrmPlatform.EventContracts.Interactions.V1;
+using CrmPlatform.Interactions.Data;
+using CrmPlatform.Messaging.Outbox;
+using CrmPlatform.ServiceDefaults.Grpc;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmPlatform.Interactions.Grpc;
+
+public sealed class InteractionsGrpcService(InteractionsDbContext db, IEventOutbox outbox, TimeProvider clock)
+    : InteractionsService.InteractionsServiceBase
+{
+    public override async Task<Contracts.Interactions.V1.Interaction> RecordInteraction(RecordInteractionRequest request, ServerCallContext context)
+    {
+        var now = clock.GetUtcNow();
+        var violations = new FieldViolations();
+        var companyId = ResourceId.Parse(request.CompanyId, "company_id", violations);
+        InteractionValidator.Validate(request.Interaction, now, violations).ThrowIfAny();
+
+        if (!await db.KnownCompanies.AnyAsync(c => c.CompanyId == companyId, context.CancellationToken))
+        {
+            throw new ResourceNotFoundException("Company", request.CompanyId);
+        }
+
+        var interaction = request.Interaction.ToNewInteraction(companyId, now);
+        db.Interactions.Add(interaction);
+        outbox.Enqueue(new InteractionRecorded(db.TenantId, interaction.Id, companyId, interaction.Kind.ToString(), interaction.OccurredAt));
+        await db.SaveChangesAsync(context.CancellationToken);
+        return interaction.ToProto();
+    }
+
+    public override async Task<Contracts.Interactions.V1.Interaction> GetInteraction(GetInteractionRequest request, ServerCallContext context)
+    {
+        var id = ResourceId.Parse(request.Id, "id");
+        var interaction = await db.Interactions.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, context.CancellationToken)
+            ?? throw new ResourceNotFoundException("Interaction", request.Id);
+        return interaction.ToProto();
+    }
+
+    /// <summary>One company's timeline, most recently recorded first.</summary>
+    public override async Task<ListInteractionsResponse> ListInteractions(ListInteractionsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var companyId = ResourceId.Parse(request.CompanyId, "company_id", violations);
+        var pageSize = Paging.PageSize(request.PageSize, "page_size", violations);
+        var before = Paging.After(request.PageToken, "page_token", violations);
+        violations.ThrowIfAny();
+
+        if (!await db.KnownCompanies.AnyAsync(c => c.CompanyId == companyId, context.CancellationToken))
+        {
+            throw new ResourceNotFoundException("Company", request.CompanyId);
+        }
+
+        var query = db.Interactions.AsNoTracking().Where(i => i.CompanyId == companyId);
+        if (before is { } cursor)
+        {
+            query = query.Where(i => i.Id.CompareTo(cursor) < 0);
+        }
+
+        var page = await query.OrderByDescending(i => i.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
+        var more = page.Count > pageSize;
+        if (more)
+        {
+            page.RemoveAt(pageSize);
+        }
+
+        return new ListInteractionsResponse
+        {
+            Interactions = { page.Select(i => i.ToProto()) },
+            NextPageToken = Paging.NextPageToken(page.LastOrDefault()?.Id ?? Guid.Empty, more),
+        };
+    }
+}
