@@ -1,0 +1,9 @@
+namespace CrmPlatform.Billing.Data;
+
+public enum InvoiceStatus
+{
+    Unspecified,
+    Open,
+    Paid,
+    Void,
+}

@@ -1,0 +1,73 @@
+using CrmPlatform.Billing.Data;
+using CrmPlatform.Contracts.Billing.V1;
+using CrmPlatform.EventContracts.Billing.V1;
+using CrmPlatform.Messaging.Outbox;
+using CrmPlatform.ServiceDefaults.Grpc;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmPlatform.Billing.Grpc;
+
+public sealed class BillingGrpcService(BillingDbContext db, IEventOutbox outbox, TimeProvider clock)
+    : BillingService.BillingServiceBase
+{
+    public override async Task<Contracts.Billing.V1.Invoice> CreateInvoice(CreateInvoiceRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var companyId = InvoiceValidator.Validate(request.Invoice, violations);
+        violations.ThrowIfAny();
+
+        if (!await db.KnownCompanies.AnyAsync(c => c.CompanyId == companyId, context.CancellationToken))
+        {
+            throw new ResourceNotFoundException("Company", request.Invoice.CompanyId);
+        }
+
+        var invoice = request.Invoice.ToNewInvoice(companyId, clock.GetUtcNow());
+        db.Invoices.Add(invoice);
+        outbox.Enqueue(new InvoiceIssued(
+            db.TenantId, invoice.Id, companyId, invoice.Number, invoice.CurrencyCode, invoice.Amount, invoice.IssueDate, invoice.DueDate));
+        await db.SaveChangesAsync(context.CancellationToken);
+        return invoice.ToProto();
+    }
+
+    public override async Task<Contracts.Billing.V1.Invoice> GetInvoice(GetInvoiceRequest request, ServerCallContext context)
+    {
+        var id = ResourceId.Parse(request.Id, "id");
+        var invoice = await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, context.CancellationToken)
+            ?? throw new ResourceNotFoundException("Invoice", request.Id);
+        return invoice.ToProto();
+    }
+
+    public override async Task<ListInvoicesResponse> ListInvoices(ListInvoicesRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var companyId = string.IsNullOrEmpty(request.CompanyId) ? (Guid?)null : ResourceId.Parse(request.CompanyId, "company_id", violations);
+        var pageSize = Paging.PageSize(request.PageSize, "page_size", violations);
+        var after = Paging.After(request.PageToken, "page_token", violations);
+        violations.ThrowIfAny();
+
+        var query = db.Invoices.AsNoTracking();
+        if (companyId is { } company)
+        {
+            query = query.Where(i => i.CompanyId == company);
+        }
+
+        if (after is { } cursor)
+        {
+            query = query.Where(i => i.Id.CompareTo(cursor) > 0);
+        }
+
+        var page = await query.OrderBy(i => i.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
+        var more = page.Count > pageSize;
+        if (more)
+        {
+            page.RemoveAt(pageSize);
+        }
+
+        return new ListInvoicesResponse
+        {
+            Invoices = { page.Select(i => i.ToProto()) },
+            NextPageToken = Paging.NextPageToken(page.LastOrDefault()?.Id ?? Guid.Empty, more),
+        };
+    }
+}
