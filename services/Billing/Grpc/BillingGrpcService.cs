@@ -58,16 +58,12 @@ public sealed class BillingGrpcService(BillingDbContext db, IEventOutbox outbox,
         }
 
         var page = await query.OrderBy(i => i.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
-        var more = page.Count > pageSize;
-        if (more)
-        {
-            page.RemoveAt(pageSize);
-        }
+        var nextPageToken = Paging.TakePage(page, pageSize, i => i.Id);
 
         return new ListInvoicesResponse
         {
             Invoices = { page.Select(i => i.ToProto()) },
-            NextPageToken = Paging.NextPageToken(page.LastOrDefault()?.Id ?? Guid.Empty, more),
+            NextPageToken = nextPageToken,
         };
     }
 }

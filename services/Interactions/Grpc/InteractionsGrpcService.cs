@@ -59,16 +59,12 @@ public sealed class InteractionsGrpcService(InteractionsDbContext db, IEventOutb
         }
 
         var page = await query.OrderByDescending(i => i.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
-        var more = page.Count > pageSize;
-        if (more)
-        {
-            page.RemoveAt(pageSize);
-        }
+        var nextPageToken = Paging.TakePage(page, pageSize, i => i.Id);
 
         return new ListInteractionsResponse
         {
             Interactions = { page.Select(i => i.ToProto()) },
-            NextPageToken = Paging.NextPageToken(page.LastOrDefault()?.Id ?? Guid.Empty, more),
+            NextPageToken = nextPageToken,
         };
     }
 }

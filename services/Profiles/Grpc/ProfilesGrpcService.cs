@@ -58,16 +58,12 @@ public sealed class ProfilesGrpcService(ProfilesDbContext db, IEventOutbox outbo
 
         // One extra row tells whether another page follows without a count query.
         var page = await query.OrderBy(c => c.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
-        var more = page.Count > pageSize;
-        if (more)
-        {
-            page.RemoveAt(pageSize);
-        }
+        var nextPageToken = Paging.TakePage(page, pageSize, c => c.Id);
 
         return new ListCompaniesResponse
         {
             Companies = { page.Select(c => c.ToProto()) },
-            NextPageToken = Paging.NextPageToken(page.LastOrDefault()?.Id ?? Guid.Empty, more),
+            NextPageToken = nextPageToken,
         };
     }
 }

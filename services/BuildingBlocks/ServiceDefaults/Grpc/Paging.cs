@@ -42,15 +42,25 @@ public static class Paging
         return null;
     }
 
-    public static string NextPageToken(Guid lastId, bool morePages)
+    private static string NextPageToken(Guid lastId)
     {
-        if (!morePages)
-        {
-            return "";
-        }
-
         Span<byte> bytes = stackalloc byte[16];
         lastId.TryWriteBytes(bytes, bigEndian: true, out _);
         return Base64Url.EncodeToString(bytes);
+    }
+
+    /// <summary>
+    /// Trims a query result fetched with one row more than <paramref name="pageSize"/> (the extra
+    /// row says whether another page follows, without a count) and returns the next page token.
+    /// </summary>
+    public static string TakePage<T>(List<T> rows, int pageSize, Func<T, Guid> idOf)
+    {
+        var more = rows.Count > pageSize;
+        if (more)
+        {
+            rows.RemoveRange(pageSize, rows.Count - pageSize);
+        }
+
+        return more ? NextPageToken(idOf(rows[^1])) : "";
     }
 }

@@ -1,0 +1,19 @@
+using CrmPlatform.EventContracts.Profiles.V1;
+using CrmPlatform.Segmentation.Data;
+using MassTransit;
+
+namespace CrmPlatform.Segmentation.Consumers;
+
+public sealed class CompanyCreatedConsumer(SegmentationDbContext db) : IConsumer<CompanyCreated>
+{
+    public async Task Consume(ConsumeContext<CompanyCreated> context)
+    {
+        var created = context.Message;
+        var facts = await db.LockClientFacts(created.CompanyId, created.OccurredAt, context.CancellationToken);
+        facts.Name = created.Name;
+        facts.IndustryCode = created.IndustryCode;
+        facts.EmployeeCount = created.EmployeeCount;
+        facts.CountryCode = created.CountryCode;
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}

@@ -1,0 +1,31 @@
+using CrmPlatform.Tenancy.Data;
+
+namespace CrmPlatform.Segmentation.Data;
+
+/// <summary>
+/// What Segmentation knows of one client, folded from the other services' events. Events of one
+/// client arrive on different queues in any order, so every field may still be unknown: an
+/// interaction can be counted before the company's own creation event is in.
+/// </summary>
+public sealed class ClientFacts : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+
+    public Guid CompanyId { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? IndustryCode { get; set; }
+
+    public int? EmployeeCount { get; set; }
+
+    public string? CountryCode { get; set; }
+
+    public int InteractionCount { get; set; }
+
+    public DateTimeOffset? LastInteractionAt { get; set; }
+
+    public int InvoiceCount { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
