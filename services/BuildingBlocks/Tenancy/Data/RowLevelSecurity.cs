@@ -11,6 +11,12 @@ public static class RowLevelSecurity
     // Either way the comparison is NULL and no row qualifies: no tenant, no rows.
     private const string CurrentTenant = $"NULLIF(current_setting('{TenantSetting}', true), '')::uuid";
 
+    /// <summary>
+    /// The statement that sets the tenant until the end of the current transaction. A Guid
+    /// formats to hex digits and dashes only, so inlining it cannot inject SQL.
+    /// </summary>
+    public static string SetTenant(Guid tenant) => $"SET LOCAL {TenantSetting} = '{tenant:D}';";
+
     /// <summary>Enables and forces RLS on a tenant table, so even the table's owner sees only the current tenant's rows.</summary>
     public static void EnableTenantRowLevelSecurity(this MigrationBuilder migrationBuilder, string table)
     {

@@ -4,19 +4,19 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CrmPlatform.Tenancy.Data;
 
 /// <summary>
-/// Prefixes every command with <c>SET LOCAL app.tenant_id</c>. PostgreSQL runs a command's
-/// statements in one transaction (the explicit one, or the implicit one of the batch), so the
-/// setting lives exactly as long as that transaction and a pooled connection can never carry
-/// it into another tenant's request. The prefix yields no result set, so readers are unaffected.
+/// Gives a command that runs outside any transaction (a plain query) the tenant, by prefixing
+/// <c>SET LOCAL app.tenant_id</c>. PostgreSQL runs a command's statements in one implicit
+/// transaction, so the setting lives exactly as long as the command and a pooled connection never
+/// carries it into another request. The prefix yields no result set, so readers are unaffected.
+/// Commands inside a transaction got the setting when it began.
 /// </summary>
 public sealed class TenantCommandInterceptor : DbCommandInterceptor
 {
     public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
     {
-        if (eventData.Context is TenantDbContext { TenantId: var tenant } && tenant != Guid.Empty)
+        if (result.Transaction is null && eventData.Context is TenantDbContext { TenantId: var tenant } && tenant != Guid.Empty)
         {
-            // A Guid formats to hex digits and dashes only, so inlining it cannot inject SQL.
-            result.CommandText = $"SET LOCAL {RowLevelSecurity.TenantSetting} = '{tenant:D}';\n{result.CommandText}";
+            result.CommandText = $"{RowLevelSecurity.SetTenant(tenant)}\n{result.CommandText}";
         }
 
         return result;

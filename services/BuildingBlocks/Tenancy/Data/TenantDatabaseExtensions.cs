@@ -22,6 +22,7 @@ public static class TenantDatabaseExtensions
 
         builder.Services.AddTenantContext();
         builder.Services.AddSingleton<IInterceptor, TenantCommandInterceptor>();
+        builder.Services.AddSingleton<IInterceptor, TenantTransactionInterceptor>();
         builder.Services.AddDbContext<TContext>((sp, options) => options
             .UseTenantDatabase(connectionString)
             .AddInterceptors(sp.GetServices<IInterceptor>()));

@@ -6,14 +6,26 @@ namespace CrmPlatform.Tenancy.Data;
 /// <summary>
 /// A DbContext bound to one tenant for its lifetime. A named query filter hides every other
 /// tenant's rows, saves stamp the tenant on new rows and refuse rows of another tenant, and
-/// <see cref="TenantCommandInterceptor"/> hands the tenant to PostgreSQL's row-level security
+/// <see cref="TenantTransactionInterceptor"/> and <see cref="TenantCommandInterceptor"/> hand the tenant to PostgreSQL's row-level security
 /// as a second, independent wall.
 /// </summary>
-public abstract class TenantDbContext(DbContextOptions options, ITenantContextAccessor tenants) : DbContext(options)
+public abstract class TenantDbContext : DbContext
 {
     public const string TenantFilter = "tenant";
 
+    private readonly ITenantContextAccessor tenants;
     private Guid? boundTenant;
+
+    protected TenantDbContext(DbContextOptions options, ITenantContextAccessor tenants)
+        : base(options)
+    {
+        this.tenants = tenants;
+
+        // A save always runs in a transaction, even a single-statement one, so the tenant
+        // setting is made once at its start (TenantTransactionInterceptor) and the statements
+        // EF batches are exactly its own.
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+    }
 
     /// <summary>
     /// The tenant this context serves, fixed at first use; <see cref="Guid.Empty"/> when none was
