@@ -17,10 +17,7 @@ public sealed class BillingGrpcService(BillingDbContext db, IEventOutbox outbox,
         var companyId = InvoiceValidator.Validate(request.Invoice, violations);
         violations.ThrowIfAny();
 
-        if (!await db.KnownCompanies.AnyAsync(c => c.CompanyId == companyId, context.CancellationToken))
-        {
-            throw new ResourceNotFoundException("Company", request.Invoice.CompanyId);
-        }
+        await RequireKnownCompany(companyId, request.Invoice.CompanyId, context.CancellationToken);
 
         var invoice = request.Invoice.ToNewInvoice(companyId, clock.GetUtcNow());
         db.Invoices.Add(invoice);
@@ -49,6 +46,7 @@ public sealed class BillingGrpcService(BillingDbContext db, IEventOutbox outbox,
         var query = db.Invoices.AsNoTracking();
         if (companyId is { } company)
         {
+            await RequireKnownCompany(company, request.CompanyId, context.CancellationToken);
             query = query.Where(i => i.CompanyId == company);
         }
 
@@ -65,5 +63,13 @@ public sealed class BillingGrpcService(BillingDbContext db, IEventOutbox outbox,
             Invoices = { page.Select(i => i.ToProto()) },
             NextPageToken = nextPageToken,
         };
+    }
+
+    private async Task RequireKnownCompany(Guid companyId, string requestedId, CancellationToken cancellationToken)
+    {
+        if (!await db.KnownCompanies.AnyAsync(c => c.CompanyId == companyId, cancellationToken))
+        {
+            throw new ResourceNotFoundException("Company", requestedId);
+        }
     }
 }

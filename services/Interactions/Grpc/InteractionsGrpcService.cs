@@ -18,10 +18,7 @@ public sealed class InteractionsGrpcService(InteractionsDbContext db, IEventOutb
         var companyId = ResourceId.Parse(request.CompanyId, "company_id", violations);
         InteractionValidator.Validate(request.Interaction, now, violations).ThrowIfAny();
 
-        if (!await db.KnownCompanies.AnyAsync(c => c.CompanyId == companyId, context.CancellationToken))
-        {
-            throw new ResourceNotFoundException("Company", request.CompanyId);
-        }
+        await RequireKnownCompany(companyId, request.CompanyId, context.CancellationToken);
 
         var interaction = request.Interaction.ToNewInteraction(companyId, now);
         db.Interactions.Add(interaction);
@@ -47,10 +44,7 @@ public sealed class InteractionsGrpcService(InteractionsDbContext db, IEventOutb
         var before = Paging.After(request.PageToken, "page_token", violations);
         violations.ThrowIfAny();
 
-        if (!await db.KnownCompanies.AnyAsync(c => c.CompanyId == companyId, context.CancellationToken))
-        {
-            throw new ResourceNotFoundException("Company", request.CompanyId);
-        }
+        await RequireKnownCompany(companyId, request.CompanyId, context.CancellationToken);
 
         var query = db.Interactions.AsNoTracking().Where(i => i.CompanyId == companyId);
         if (before is { } cursor)
@@ -66,5 +60,13 @@ public sealed class InteractionsGrpcService(InteractionsDbContext db, IEventOutb
             Interactions = { page.Select(i => i.ToProto()) },
             NextPageToken = nextPageToken,
         };
+    }
+
+    private async Task RequireKnownCompany(Guid companyId, string requestedId, CancellationToken cancellationToken)
+    {
+        if (!await db.KnownCompanies.AnyAsync(c => c.CompanyId == companyId, cancellationToken))
+        {
+            throw new ResourceNotFoundException("Company", requestedId);
+        }
     }
 }
