@@ -1,0 +1,200 @@
+using CrmPlatform.Contracts.Billing.V1;
+using CrmPlatform.Contracts.Common.V1;
+using CrmPlatform.Contracts.Interactions.V1;
+using CrmPlatform.Contracts.Segmentation.V1;
+using CrmPlatform.IntegrationTests.Support;
+using Npgsql;
+
+namespace CrmPlatform.IntegrationTests;
+
+/// <summary>
+/// Audits every service database as PostgreSQL itself sees it: the second wall behind EF's
+/// query filters must stand on its own.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifetime
+{
+    /// <summary>Infrastructure tables that hold no tenant data of their own (see MessagingModel).</summary>
+    private static readonly string[] InfrastructureTables = ["__EFMigrationsHistory", "outbox_messages", "inbox_messages"];
+
+    public static TheoryData<string> ServiceDatabases => new(PlatformFixture.ServiceDatabaseNames);
+
+    // Puts a row in every tenant table, so "reads 0 rows" below means hidden, not empty.
+    public async Task InitializeAsync()
+    {
+        using var tenant = await platform.NewTenant();
+        var company = await tenant.CreateCompanyKnownEverywhere("Audit AB");
+        await tenant.Interactions.RecordInteractionAsync(new RecordInteractionRequest
+        {
+            CompanyId = company.Id,
+            Interaction = new Interaction { Kind = InteractionKind.Call, Subject = "Audit call" },
+        });
+        await tenant.Billing.CreateInvoiceAsync(new CreateInvoiceRequest
+        {
+            Invoice = new Invoice
+            {
+                CompanyId = company.Id,
+                Number = "AUDIT-1",
+                Amount = new Money { CurrencyCode = "SEK", Units = 100 },
+                IssueDate = new Date { Year = 2026, Month = 1, Day = 1 },
+                DueDate = new Date { Year = 2026, Month = 1, Day = 31 },
+            },
+        });
+        await Eventually.True(
+            async () => (await tenant.Segmentation.GetClientFactsAsync(new GetClientFactsRequest { CompanyId = company.Id })).InvoicedTotals.Count == 1,
+            "the audit invoice to reach Segmentation");
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [MemberData(nameof(ServiceDatabases))]
+    public async Task EveryTenantTable_HasRowLevelSecurityEnabledAndForced_WithAStrictPolicy(string database)
+    {
+        await using var superuser = await Open(platform.SuperuserConnectionString(database));
+        var tables = await TenantTables(superuser);
+        Assert.NotEmpty(tables);
+
+        var allTables = await Strings(superuser, "SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')");
+        Assert.Equal(allTables.Except(InfrastructureTables).Order(), tables.Order());
+
+        foreach (var table in tables)
+        {
+            await using var command = new NpgsqlCommand("SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = $1 AND relnamespace = 'public'::regnamespace", superuser);
+            command.Parameters.AddWithValue(table);
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.True(reader.GetBoolean(0), $"{database}.{table}: row-level security is not enabled");
+            Assert.True(reader.GetBoolean(1), $"{database}.{table}: row-level security is not forced");
+        }
+
+        var policies = await Strings(superuser, "SELECT tablename || ': ' || coalesce(qual, '') || ' / ' || coalesce(with_check, '') FROM pg_policies WHERE schemaname = 'public'");
+        Assert.Equal(tables.Order(), policies.Select(p => p[..p.IndexOf(':')]).Order());
+        Assert.All(policies, policy =>
+        {
+            Assert.Contains("current_setting('app.tenant_id'", policy);
+            Assert.DoesNotContain("IS NULL", policy, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceDatabases))]
+    public async Task ApplicationRole_IsNotOwnerSuperuserOrBypassRls(string database)
+    {
+        await using var app = await Open(platform.AppConnectionString(database));
+        await using var command = new NpgsqlCommand("""
+            SELECT r.rolsuper, r.rolbypassrls,
+                   (SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid),
+                   (SELECT count(*) FROM pg_database d WHERE d.datdba = r.oid),
+                   (SELECT count(*) FROM pg_auth_members m WHERE m.member = r.oid)
+            FROM pg_roles r WHERE r.rolname = current_user
+            """, app);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.False(reader.GetBoolean(0), "the application role is a superuser");
+        Assert.False(reader.GetBoolean(1), "the application role bypasses row-level security");
+        Assert.Equal(0L, reader.GetInt64(2));
+        Assert.Equal(0L, reader.GetInt64(3));
+        Assert.Equal(0L, reader.GetInt64(4));
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceDatabases))]
+    public async Task TransactionWithoutTenant_ReadsNoRows_AndCannotInsert(string database)
+    {
+        await using var superuser = await Open(platform.SuperuserConnectionString(database));
+        await using var app = await Open(platform.AppConnectionString(database));
+
+        foreach (var table in await TenantTables(superuser))
+        {
+            Assert.True(await Count(superuser, table) > 0, $"{database}.{table} has no rows to hide; the audit would prove nothing");
+
+            await using (var transaction = await app.BeginTransactionAsync())
+            {
+                Assert.Equal(0L, await Count(app, table));
+            }
+
+            await using (var transaction = await app.BeginTransactionAsync())
+            {
+                var error = await Assert.ThrowsAsync<PostgresException>(() =>
+                    new NpgsqlCommand($"INSERT INTO \"{table}\" (tenant_id) VALUES (gen_random_uuid())", app, transaction).ExecuteNonQueryAsync());
+                Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceDatabases))]
+    public async Task TransactionWithATenant_CannotInsertRowsOfAnother(string database)
+    {
+        await using var superuser = await Open(platform.SuperuserConnectionString(database));
+        await using var app = await Open(platform.AppConnectionString(database));
+
+        foreach (var table in await TenantTables(superuser))
+        {
+            await using var transaction = await app.BeginTransactionAsync();
+            await new NpgsqlCommand($"SET LOCAL app.tenant_id = '{Guid.NewGuid()}'", app, transaction).ExecuteNonQueryAsync();
+            var error = await Assert.ThrowsAsync<PostgresException>(() =>
+                new NpgsqlCommand($"INSERT INTO \"{table}\" (tenant_id) VALUES (gen_random_uuid())", app, transaction).ExecuteNonQueryAsync());
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceDatabases))]
+    public async Task EveryKeyUniqueIndexAndForeignKey_LeadsWithTenantId(string database)
+    {
+        await using var superuser = await Open(platform.SuperuserConnectionString(database));
+        var tables = await TenantTables(superuser);
+
+        var indexes = await Strings(superuser, """
+            SELECT c.relname || '.' || i.relname || ' leads with ' || a.attname
+            FROM pg_index x
+            JOIN pg_class c ON c.oid = x.indrelid
+            JOIN pg_class i ON i.oid = x.indexrelid
+            JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = x.indkey[0]
+            WHERE (x.indisprimary OR x.indisunique) AND c.relnamespace = 'public'::regnamespace
+            """);
+        var tenantIndexes = indexes.Where(i => tables.Contains(i[..i.IndexOf('.')])).ToList();
+        Assert.NotEmpty(tenantIndexes);
+        Assert.All(tenantIndexes, index => Assert.EndsWith(" leads with tenant_id", index));
+
+        var foreignKeys = await Strings(superuser, """
+            SELECT conname || ': ' || a.attname || ' -> ' || f.attname
+            FROM pg_constraint k
+            JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+            JOIN pg_attribute f ON f.attrelid = k.confrelid AND f.attnum = k.confkey[1]
+            WHERE k.contype = 'f' AND k.connamespace = 'public'::regnamespace
+            """);
+        Assert.All(foreignKeys, key => Assert.EndsWith(": tenant_id -> tenant_id", key));
+    }
+
+    private static async Task<NpgsqlConnection> Open(string connectionString)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static Task<List<string>> TenantTables(NpgsqlConnection connection) => Strings(connection, """
+        SELECT c.relname FROM pg_class c
+        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
+          AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+        """);
+
+    private static async Task<long> Count(NpgsqlConnection connection, string table) =>
+        (long)(await new NpgsqlCommand($"SELECT count(*) FROM \"{table}\"", connection).ExecuteScalarAsync())!;
+
+    private static async Task<List<string>> Strings(NpgsqlConnection connection, string sql)
+    {
+        var values = new List<string>();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+}

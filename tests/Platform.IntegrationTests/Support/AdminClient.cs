@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace CrmPlatform.IntegrationTests.Support;
+
+/// <summary>The operators' REST API at the gateway, as the tests drive it.</summary>
+public sealed class AdminClient(Uri gateway, string operatorKey)
+{
+    private readonly HttpClient http = new() { BaseAddress = gateway };
+
+    public async Task<string> CreateTenant(string slug)
+    {
+        var response = await Send(HttpMethod.Post, "/admin/v1/tenants", new { slug, name = $"Tenant {slug}", plan = "test" });
+        return (string)response["id"]!;
+    }
+
+    /// <returns>The key's id and its secret, shown only now.</returns>
+    public async Task<(string KeyId, string Secret)> CreateApiKey(string tenantId, string name = "tests")
+    {
+        var response = await Send(HttpMethod.Post, $"/admin/v1/tenants/{tenantId}/api-keys", new { name });
+        return ((string)response["apiKey"]!["id"]!, (string)response["secret"]!);
+    }
+
+    public Task RevokeApiKey(string tenantId, string keyId) =>
+        Send(HttpMethod.Post, $"/admin/v1/tenants/{tenantId}/api-keys/{keyId}:revoke", new { });
+
+    public Task SuspendTenant(string tenantId) => Send(HttpMethod.Post, $"/admin/v1/tenants/{tenantId}:suspend", new { });
+
+    public Task ActivateTenant(string tenantId) => Send(HttpMethod.Post, $"/admin/v1/tenants/{tenantId}:activate", new { });
+
+    private async Task<JsonNode> Send(HttpMethod method, string path, object body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", operatorKey);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new HttpRequestException($"{method} {path} answered {(int)response.StatusCode}: {text}");
+        }
+
+        return JsonNode.Parse(text)!;
+    }
+}

@@ -1,0 +1,58 @@
+using CrmPlatform.AppHost.Infrastructure;
+
+namespace CrmPlatform.IntegrationTests.Support;
+
+/// <summary>
+/// The whole platform, started once for all integration tests by the AppHost's own code: private
+/// PostgreSQL and RabbitMQ processes (or containers where a Docker engine answers), the four
+/// services and the gateway as real processes.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public static readonly string[] ServiceDatabaseNames = ["profiles", "interactions", "billing", "segmentation"];
+
+    private Platform platform = null!;
+    private int tenantCount;
+
+    public Uri GatewayRest => platform.GatewayRestUrl;
+
+    public Uri GatewayGrpc => platform.GatewayGrpcUrl;
+
+    public AdminClient Admin { get; private set; } = null!;
+
+    public string BrokerConnectionString => platform.BrokerConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        platform = await Platform.StartAsync(PlatformOptions.ForTests());
+        Admin = new AdminClient(GatewayRest, platform.OperatorKey);
+    }
+
+    public async Task DisposeAsync() => await platform.DisposeAsync();
+
+    /// <summary>A fresh tenant with its own API key: tests never share tenants, so they never see each other's data.</summary>
+    public async Task<TenantClient> NewTenant()
+    {
+        var slug = $"t{Interlocked.Increment(ref tenantCount)}-{Guid.NewGuid():N}"[..30];
+        var tenantId = await Admin.CreateTenant(slug);
+        var (keyId, secret) = await Admin.CreateApiKey(tenantId);
+        return new TenantClient(tenantId, keyId, secret, GatewayRest, GatewayGrpc);
+    }
+
+    public string AppConnectionString(string database) => platform.Database(database).AppConnectionString;
+
+    public string SuperuserConnectionString(string database) => platform.SuperuserConnectionString(database);
+
+    public Uri ServiceRest(string service) => platform.Service(service).RestUrl;
+
+    public Uri ServiceGrpc(string service) => platform.Service(service).GrpcUrl;
+
+    public Task StopBroker() => platform.Broker.StopAsync();
+
+    public Task StartBroker() => platform.Broker.StartAsync();
+
+    /// <summary>SIGKILL, as a crash: no graceful shutdown, no automatic restart.</summary>
+    public Task KillService(string service) => platform.Service(service).KillAsync();
+
+    public Task StartService(string service) => platform.Service(service).StartAsync();
+}

@@ -1,0 +1,87 @@
+using CrmPlatform.Contracts.Billing.V1;
+using CrmPlatform.Contracts.Interactions.V1;
+using CrmPlatform.Contracts.Profiles.V1;
+using CrmPlatform.Contracts.Segmentation.V1;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+
+namespace CrmPlatform.IntegrationTests.Support;
+
+/// <summary>A partner developer of one tenant: its API key, over REST and gRPC, both through the gateway.</summary>
+public sealed class TenantClient : IDisposable
+{
+    private readonly GrpcChannel channel;
+
+    public TenantClient(string tenantId, string keyId, string apiKey, Uri gatewayRest, Uri gatewayGrpc)
+    {
+        TenantId = tenantId;
+        KeyId = keyId;
+        ApiKey = apiKey;
+        Rest = new HttpClient { BaseAddress = gatewayRest };
+        Rest.DefaultRequestHeaders.Add("x-api-key", apiKey);
+        channel = GrpcChannel.ForAddress(gatewayGrpc);
+        var invoker = channel.Intercept(metadata =>
+        {
+            metadata.Add("x-api-key", apiKey);
+            return metadata;
+        });
+        Profiles = new ProfilesService.ProfilesServiceClient(invoker);
+        Interactions = new InteractionsService.InteractionsServiceClient(invoker);
+        Billing = new BillingService.BillingServiceClient(invoker);
+        Segmentation = new SegmentationService.SegmentationServiceClient(invoker);
+    }
+
+    public string TenantId { get; }
+
+    public string KeyId { get; }
+
+    public string ApiKey { get; }
+
+    public HttpClient Rest { get; }
+
+    public ProfilesService.ProfilesServiceClient Profiles { get; }
+
+    public InteractionsService.InteractionsServiceClient Interactions { get; }
+
+    public BillingService.BillingServiceClient Billing { get; }
+
+    public SegmentationService.SegmentationServiceClient Segmentation { get; }
+
+    /// <summary>
+    /// Interactions and Billing learn of a company from Profiles' event, a moment after it is
+    /// created; waits until both accept it.
+    /// </summary>
+    public async Task<Company> CreateCompanyKnownEverywhere(string name, string industryCode = "541511")
+    {
+        var company = await Profiles.CreateCompanyAsync(new CreateCompanyRequest
+        {
+            Company = new Company { Name = name, Industry = new Industry { Code = industryCode }, EmployeeCount = 25 },
+        });
+        await Eventually.True(
+            async () => await Known(() => Interactions.ListInteractionsAsync(new ListInteractionsRequest { CompanyId = company.Id }).ResponseAsync)
+                && await Known(() => Billing.ListInvoicesAsync(new ListInvoicesRequest { CompanyId = company.Id }).ResponseAsync)
+                && await Known(() => Segmentation.GetClientFactsAsync(new GetClientFactsRequest { CompanyId = company.Id }).ResponseAsync),
+            $"company {name} to reach every service");
+        return company;
+    }
+
+    private static async Task<bool> Known<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            await call();
+            return true;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        Rest.Dispose();
+        channel.Dispose();
+    }
+}
