@@ -81,18 +81,20 @@ internal sealed class OutboxRelay<TContext>(
         Exception? failure = null;
         foreach (var message in batch)
         {
+            if (!TryRead(message, now, out var type, out var body))
+            {
+                continue;
+            }
+
             try
             {
-                await Publish(message, cancellationToken);
+                await Publish(message.MessageId, type, body, cancellationToken);
                 db.Remove(message);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                // Stop here so later events do not overtake this one; the ones already
-                // confirmed are deleted below.
-                message.Attempts++;
-                message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
-                message.NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, message.Attempts - 1)));
+                // The broker is away or slow: stop here so later events do not overtake this
+                // one, keep what was confirmed, and let the relay back off as a whole.
                 failure = e;
                 break;
             }
@@ -109,13 +111,34 @@ internal sealed class OutboxRelay<TContext>(
         return batch.Count;
     }
 
-    private async Task Publish(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// An event this build cannot read (a type renamed or removed) must not block the ones behind
+    /// it: it is parked with a growing delay and its error kept for an operator to see.
+    /// </summary>
+    private bool TryRead(OutboxMessage message, DateTimeOffset now, out Type type, out object body)
     {
-        var type = Type.GetType(message.MessageType, throwOnError: true)!;
-        var body = JsonSerializer.Deserialize(message.Body, type, OutboxJson.Options)!;
+        try
+        {
+            type = Type.GetType(message.MessageType, throwOnError: true)!;
+            body = JsonSerializer.Deserialize(message.Body, type, OutboxJson.Options)!;
+            return true;
+        }
+        catch (Exception e) when (e is TypeLoadException or FileNotFoundException or JsonException or NotSupportedException)
+        {
+            message.Attempts++;
+            message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+            message.NextAttemptAt = now + TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, message.Attempts)));
+            logger.LogError(e, "Outbox message {MessageId} of type {Type} cannot be read; parked.", message.MessageId, message.MessageType);
+            type = typeof(object);
+            body = new object();
+            return false;
+        }
+    }
 
+    private async Task Publish(Guid messageId, Type type, object body, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.PublishTimeout);
-        await bus.Publish(body, type, Pipe.Execute<PublishContext>(context => context.MessageId = message.MessageId), timeout.Token);
+        await bus.Publish(body, type, Pipe.Execute<PublishContext>(context => context.MessageId = messageId), timeout.Token);
     }
 }
