@@ -1,0 +1,35 @@
+namespace CrmPlatform.AppHost.Infrastructure;
+
+public sealed record PlatformOptions
+{
+    /// <summary>Where PostgreSQL, RabbitMQ and the stored secrets keep their files.</summary>
+    public required string DataRoot { get; init; }
+
+    /// <summary>ASPNETCORE_ENVIRONMENT / DOTNET_ENVIRONMENT of every process.</summary>
+    public string EnvironmentName { get; init; } = "Development";
+
+    /// <summary>Fixed gateway ports (so printed examples stay valid); free ones when null or taken.</summary>
+    public int? GatewayRestPort { get; init; }
+
+    public int? GatewayGrpcPort { get; init; }
+
+    /// <summary>A server started elsewhere (a Testcontainers container); a private process when null.</summary>
+    public IDatabaseServer? DatabaseServer { get; init; }
+
+    public IMessageBroker? Broker { get; init; }
+
+    public static PlatformOptions ForDevelopment() => new()
+    {
+        DataRoot = Path.Combine(BuildInfo.RepoRoot, ".data"),
+        GatewayRestPort = 5080,
+        GatewayGrpcPort = 5081,
+    };
+
+    public static PlatformOptions ForTests(IDatabaseServer? databaseServer = null, IMessageBroker? broker = null) => new()
+    {
+        DataRoot = Path.Combine(Path.GetTempPath(), $"crm-tests-{Guid.NewGuid():N}"),
+        EnvironmentName = "Testing",
+        DatabaseServer = databaseServer,
+        Broker = broker,
+    };
+}

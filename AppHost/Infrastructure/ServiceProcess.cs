@@ -1,0 +1,199 @@
+using System.Diagnostics;
+
+namespace CrmPlatform.AppHost.Infrastructure;
+
+/// <summary>
+/// One of our .NET processes (a service or the gateway) started from its build output, with its
+/// logs captured, its /health watched and, when it crashes, restarted with back-off.
+/// </summary>
+public sealed class ServiceProcess(string name, string assemblyPath, IReadOnlyDictionary<string, string> environment, Uri restUrl, Uri grpcUrl)
+    : IAsyncDisposable
+{
+    private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private readonly Lock gate = new();
+    private Process? process;
+    private bool stopRequested;
+
+    public string Name { get; } = name;
+
+    public Uri RestUrl { get; } = restUrl;
+
+    public Uri GrpcUrl { get; } = grpcUrl;
+
+    public ResourceState State { get; private set; } = ResourceState.NotStarted;
+
+    public bool? Healthy { get; private set; }
+
+    public int Restarts { get; private set; }
+
+    /// <summary>Every line the process writes, and what the supervisor does to it.</summary>
+    public event Action<ServiceProcess, string>? Log;
+
+    public event Action<ServiceProcess>? Changed;
+
+    public Task StartAsync()
+    {
+        if (!File.Exists(assemblyPath))
+        {
+            SetState(ResourceState.Failed);
+            throw new FileNotFoundException($"{Name}: {assemblyPath} is not built.", assemblyPath);
+        }
+
+        lock (gate)
+        {
+            stopRequested = false;
+            Launch();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task WaitUntilHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await CheckHealthAsync(cancellationToken))
+        {
+            if (State == ResourceState.Failed || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{Name} did not become healthy within {timeout.TotalSeconds:0} s (state {State}).");
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    public async Task<bool> CheckHealthAsync(CancellationToken cancellationToken = default)
+    {
+        bool healthy;
+        try
+        {
+            using var response = await Probe.GetAsync(new Uri(RestUrl, "/health"), cancellationToken);
+            healthy = response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            healthy = false;
+        }
+
+        if (Healthy != healthy)
+        {
+            Healthy = healthy;
+            Changed?.Invoke(this);
+        }
+
+        return healthy;
+    }
+
+    /// <summary>SIGKILL, as a crash would; not restarted until <see cref="StartAsync"/>.</summary>
+    public Task KillAsync() => StopAsync(graceful: false);
+
+    /// <summary>SIGTERM, then SIGKILL if it has not exited within ten seconds.</summary>
+    public Task StopAsync() => StopAsync(graceful: true);
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private async Task StopAsync(bool graceful)
+    {
+        Process? running;
+        lock (gate)
+        {
+            stopRequested = true;
+            running = process;
+        }
+
+        if (running is null || running.HasExited)
+        {
+            SetState(ResourceState.Stopped);
+            return;
+        }
+
+        if (graceful)
+        {
+            Native.Signal(running.Id, Native.SigTerm);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await running.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        if (!running.HasExited)
+        {
+            running.Kill(entireProcessTree: true);
+            await running.WaitForExitAsync();
+        }
+
+        SetState(ResourceState.Stopped);
+    }
+
+    private void Launch()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { assemblyPath },
+            WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var started = Process.Start(start)!;
+        started.EnableRaisingEvents = true;
+        started.OutputDataReceived += (_, e) => Write(e.Data);
+        started.ErrorDataReceived += (_, e) => Write(e.Data);
+        started.Exited += (_, _) => OnExited(started);
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
+        process = started;
+        Healthy = null;
+        SetState(ResourceState.Running);
+    }
+
+    private void OnExited(Process exited)
+    {
+        lock (gate)
+        {
+            if (stopRequested || !ReferenceEquals(exited, process))
+            {
+                return;
+            }
+
+            Restarts++;
+            SetState(ResourceState.Restarting);
+        }
+
+        // Back off 1, 2, 4 ... 30 s, so a service that cannot start does not spin the machine.
+        var delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(Restarts - 1, 5))));
+        Write($"exited with code {exited.ExitCode}; restarting in {delay.TotalSeconds:0} s");
+        _ = Task.Delay(delay).ContinueWith(_ =>
+        {
+            lock (gate)
+            {
+                if (!stopRequested && ReferenceEquals(exited, process))
+                {
+                    Launch();
+                }
+            }
+        }, TaskScheduler.Default);
+    }
+
+    private void Write(string? line)
+    {
+        if (line is not null)
+        {
+            Log?.Invoke(this, line);
+        }
+    }
+
+    private void SetState(ResourceState state)
+    {
+        State = state;
+        Changed?.Invoke(this);
+    }
+}
