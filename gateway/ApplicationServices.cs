@@ -1,0 +1,60 @@
+using System.Threading.RateLimiting;
+using CrmPlatform.Gateway.Auth;
+using CrmPlatform.Gateway.Data;
+using CrmPlatform.Gateway.Proxy;
+using CrmPlatform.Tenancy;
+using CrmPlatform.Tenancy.Credentials;
+using CrmPlatform.Tenancy.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmPlatform.Gateway;
+
+public static class ApplicationServices
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var platformDb = builder.Configuration.GetConnectionString("platformdb")
+            ?? throw new InvalidOperationException("ConnectionStrings:platformdb is not configured.");
+        builder.Services.AddDbContext<PlatformDbContext>(options => options.UseTenantDatabase(platformDb));
+        builder.AddDatabaseMigration<PlatformDbContext>("platformdb");
+
+        builder.Services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ApiKeyValidator>();
+        builder.Services.AddAuthentication(CredentialAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, CredentialAuthenticationHandler>(CredentialAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(ServiceRoutes.TenantPolicy, policy => policy.RequireRole(CallerRoles.Partner).RequireClaim(TenantClaims.TenantId));
+
+        builder.Services.AddInternalCredentialOptions();
+        builder.Services.AddSingleton<InternalCredentialIssuer>();
+        builder.Services.AddSingleton<InternalCredentialTransform>();
+        var (routes, clusters) = ServiceRoutes.From(builder.Configuration);
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(routes, clusters)
+            .AddTransforms(context => context.RequestTransforms.Add(context.Services.GetRequiredService<InternalCredentialTransform>()));
+
+        builder.Services.AddRateLimiter(limits =>
+        {
+            var settings = builder.Configuration.GetSection("RateLimits");
+            var tokensPerSecond = settings.GetValue("TokensPerSecond", 200);
+            var burst = settings.GetValue("Burst", 400);
+            limits.AddPolicy(ServiceRoutes.RateLimitPolicy, http => RateLimitPartition.GetTokenBucketLimiter(
+                http.User.FindFirst(TenantClaims.TenantId)?.Value ?? "",
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = burst,
+                    TokensPerPeriod = tokensPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                }));
+            limits.OnRejected = (context, _) => RateLimitRejection.Write(context.HttpContext);
+        });
+
+        builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new() { Timeout = TimeSpan.FromSeconds(30) });
+        builder.AddGrpcDefaults();
+        return builder;
+    }
+}

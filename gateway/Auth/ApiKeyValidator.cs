@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using CrmPlatform.Gateway.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmPlatform.Gateway.Auth;
+
+/// <summary>
+/// Checks a presented key against the catalog. Answers are cached for a few seconds, since every
+/// request asks; a revoke or suspend made through this gateway clears the cache at once, and
+/// other instances see it within <see cref="CacheFor"/>.
+/// </summary>
+public sealed class ApiKeyValidator(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ApiKeyValidator> logger)
+{
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, (ApiKeyIdentity? Identity, DateTimeOffset Until)> cache = new();
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> lastUsedWritten = new();
+
+    public async Task<ApiKeyIdentity?> Validate(string presented, CancellationToken cancellationToken)
+    {
+        var prefix = ApiKeySecret.PrefixOf(presented);
+        if (prefix is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var hash = Convert.ToHexString(ApiKeySecret.Hash(presented));
+        if (!cache.TryGetValue(hash, out var cached) || cached.Until < now)
+        {
+            cached = (await Lookup(prefix, presented, now, cancellationToken), now + CacheFor);
+            cache[hash] = cached;
+        }
+
+        if (cached.Identity is { } identity)
+        {
+            RecordUse(identity.KeyId, now);
+        }
+
+        return cached.Identity;
+    }
+
+    /// <summary>Forget every cached answer: a key or tenant just changed.</summary>
+    public void Invalidate() => cache.Clear();
+
+    private async Task<ApiKeyIdentity?> Lookup(string prefix, string presented, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var found = await (
+                from key in db.ApiKeys
+                join tenant in db.Tenants on key.TenantId equals tenant.Id
+                where key.Prefix == prefix
+                select new { key, tenant.Status })
+            .AsNoTracking()
+            .SingleOrDefaultAsync(cancellationToken);
+
+        if (found is null
+            || !ApiKeySecret.Matches(presented, found.key.Hash)
+            || found.key.RevokedAt is not null
+            || found.key.ExpiresAt <= now
+            || found.Status != TenantStatus.Active)
+        {
+            return null;
+        }
+
+        return new ApiKeyIdentity(found.key.Id, found.key.TenantId, found.key.Scopes);
+    }
+
+    // Off the request path and at most once a minute per key: "last used" is for humans.
+    private void RecordUse(Guid keyId, DateTimeOffset now)
+    {
+        if (lastUsedWritten.TryGetValue(keyId, out var written) && now - written < LastUsedResolution)
+        {
+            return;
+        }
+
+        lastUsedWritten[keyId] = now;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+                await db.ApiKeys.Where(k => k.Id == keyId).ExecuteUpdateAsync(k => k.SetProperty(x => x.LastUsedAt, now));
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Could not record the use of API key {KeyId}.", keyId);
+            }
+        });
+    }
+}

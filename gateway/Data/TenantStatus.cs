@@ -1,0 +1,8 @@
+namespace CrmPlatform.Gateway.Data;
+
+public enum TenantStatus
+{
+    Unspecified,
+    Active,
+    Suspended,
+}

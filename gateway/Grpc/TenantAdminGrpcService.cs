@@ -1,0 +1,135 @@
+using CrmPlatform.Contracts.Platform.V1;
+using CrmPlatform.Gateway.Auth;
+using CrmPlatform.Gateway.Data;
+using CrmPlatform.ServiceDefaults.Grpc;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using ApiKey = CrmPlatform.Gateway.Data.ApiKey;
+using Tenant = CrmPlatform.Gateway.Data.Tenant;
+using TenantStatus = CrmPlatform.Gateway.Data.TenantStatus;
+
+namespace CrmPlatform.Gateway.Grpc;
+
+/// <summary>crm.platform.v1 for operators only; a tenant's key is refused here (403 / PermissionDenied).</summary>
+[Authorize(Roles = CallerRoles.Operator)]
+public sealed class TenantAdminGrpcService(PlatformDbContext db, ApiKeyValidator keys, TimeProvider clock)
+    : TenantAdminService.TenantAdminServiceBase
+{
+    public override async Task<Contracts.Platform.V1.Tenant> CreateTenant(CreateTenantRequest request, ServerCallContext context)
+    {
+        AdminValidator.ValidateTenant(request.Tenant, new FieldViolations()).ThrowIfAny();
+        var tenant = new Tenant
+        {
+            Slug = request.Tenant.Slug,
+            Name = request.Tenant.Name.Trim(),
+            Plan = string.IsNullOrWhiteSpace(request.Tenant.Plan) ? "standard" : request.Tenant.Plan.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Tenants.Add(tenant);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return tenant.ToProto();
+    }
+
+    public override async Task<Contracts.Platform.V1.Tenant> GetTenant(GetTenantRequest request, ServerCallContext context) =>
+        (await FindTenant(request.Id, "id", context)).ToProto();
+
+    public override async Task<ListTenantsResponse> ListTenants(ListTenantsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var pageSize = Paging.PageSize(request.PageSize, "page_size", violations);
+        var after = Paging.After(request.PageToken, "page_token", violations);
+        violations.ThrowIfAny();
+
+        var query = db.Tenants.AsNoTracking();
+        if (after is { } cursor)
+        {
+            query = query.Where(t => t.Id.CompareTo(cursor) > 0);
+        }
+
+        var page = await query.OrderBy(t => t.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
+        var nextPageToken = Paging.TakePage(page, pageSize, t => t.Id);
+        return new ListTenantsResponse { Tenants = { page.Select(t => t.ToProto()) }, NextPageToken = nextPageToken };
+    }
+
+    public override Task<Contracts.Platform.V1.Tenant> SuspendTenant(SuspendTenantRequest request, ServerCallContext context) =>
+        SetStatus(request.Id, TenantStatus.Suspended, context);
+
+    public override Task<Contracts.Platform.V1.Tenant> ActivateTenant(ActivateTenantRequest request, ServerCallContext context) =>
+        SetStatus(request.Id, TenantStatus.Active, context);
+
+    public override async Task<CreateApiKeyResponse> CreateApiKey(CreateApiKeyRequest request, ServerCallContext context)
+    {
+        var now = clock.GetUtcNow();
+        var violations = new FieldViolations();
+        ResourceId.Parse(request.TenantId, "tenant_id", violations);
+        AdminValidator.ValidateApiKey(request.ApiKey, now, violations).ThrowIfAny();
+        var tenant = await FindTenant(request.TenantId, "tenant_id", context);
+
+        var (prefix, secret) = ApiKeySecret.Generate();
+        var key = new ApiKey
+        {
+            TenantId = tenant.Id,
+            Name = request.ApiKey.Name.Trim(),
+            Scopes = request.ApiKey.Scopes.Count > 0 ? request.ApiKey.Scopes.Distinct().ToList() : [.. AdminValidator.KnownScopes],
+            Prefix = prefix,
+            Hash = ApiKeySecret.Hash(secret),
+            CreatedAt = now,
+            ExpiresAt = request.ApiKey.ExpireTime?.ToDateTimeOffset(),
+        };
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new CreateApiKeyResponse { ApiKey = key.ToProto(), Secret = secret };
+    }
+
+    public override async Task<ListApiKeysResponse> ListApiKeys(ListApiKeysRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var tenantId = ResourceId.Parse(request.TenantId, "tenant_id", violations);
+        var pageSize = Paging.PageSize(request.PageSize, "page_size", violations);
+        var after = Paging.After(request.PageToken, "page_token", violations);
+        violations.ThrowIfAny();
+        await FindTenant(request.TenantId, "tenant_id", context);
+
+        var query = db.ApiKeys.AsNoTracking().Where(k => k.TenantId == tenantId);
+        if (after is { } cursor)
+        {
+            query = query.Where(k => k.Id.CompareTo(cursor) > 0);
+        }
+
+        var page = await query.OrderBy(k => k.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
+        var nextPageToken = Paging.TakePage(page, pageSize, k => k.Id);
+        return new ListApiKeysResponse { ApiKeys = { page.Select(k => k.ToProto()) }, NextPageToken = nextPageToken };
+    }
+
+    public override async Task<Contracts.Platform.V1.ApiKey> RevokeApiKey(RevokeApiKeyRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var tenantId = ResourceId.Parse(request.TenantId, "tenant_id", violations);
+        var id = ResourceId.Parse(request.Id, "id", violations);
+        violations.ThrowIfAny();
+
+        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.TenantId == tenantId, context.CancellationToken)
+            ?? throw new ResourceNotFoundException("API key", request.Id);
+        key.RevokedAt ??= clock.GetUtcNow();
+        await db.SaveChangesAsync(context.CancellationToken);
+        keys.Invalidate();
+        return key.ToProto();
+    }
+
+    private async Task<Contracts.Platform.V1.Tenant> SetStatus(string id, TenantStatus status, ServerCallContext context)
+    {
+        var tenant = await FindTenant(id, "id", context);
+        tenant.Status = status;
+        await db.SaveChangesAsync(context.CancellationToken);
+        keys.Invalidate();
+        return tenant.ToProto();
+    }
+
+    private async Task<Tenant> FindTenant(string id, string field, ServerCallContext context)
+    {
+        var tenantId = ResourceId.Parse(id, field);
+        return await db.Tenants.FirstOrDefaultAsync(t => t.Id == tenantId, context.CancellationToken)
+            ?? throw new ResourceNotFoundException("Tenant", id);
+    }
+}

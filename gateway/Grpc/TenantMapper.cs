@@ -1,0 +1,33 @@
+using CrmPlatform.Gateway.Data;
+using Google.Protobuf.WellKnownTypes;
+using Proto = CrmPlatform.Contracts.Platform.V1;
+
+namespace CrmPlatform.Gateway.Grpc;
+
+internal static class TenantMapper
+{
+    public static Proto.Tenant ToProto(this Tenant tenant) => new()
+    {
+        Id = tenant.Id.ToString(),
+        Slug = tenant.Slug,
+        Name = tenant.Name,
+        Status = (Proto.TenantStatus)tenant.Status,
+        Plan = tenant.Plan,
+        CreateTime = Timestamp.FromDateTimeOffset(tenant.CreatedAt),
+    };
+
+    public static Proto.ApiKey ToProto(this ApiKey key) => new()
+    {
+        Id = key.Id.ToString(),
+        TenantId = key.TenantId.ToString(),
+        Name = key.Name,
+        Scopes = { key.Scopes },
+        Prefix = key.Prefix,
+        CreateTime = Timestamp.FromDateTimeOffset(key.CreatedAt),
+        ExpireTime = Stamp(key.ExpiresAt),
+        RevokeTime = Stamp(key.RevokedAt),
+        LastUsedTime = Stamp(key.LastUsedAt),
+    };
+
+    private static Timestamp? Stamp(DateTimeOffset? time) => time is { } value ? Timestamp.FromDateTimeOffset(value) : null;
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace CrmPlatform.Gateway.Proxy;
+
+/// <summary>
+/// The routes to the four services, with destinations found as Aspire passes them
+/// (<c>services:{service}:http:0</c> for REST, <c>services:{service}:grpc:0</c> for gRPC).
+/// gRPC is routed by the service's package; REST by the paths its contract declares.
+/// </summary>
+public static class ServiceRoutes
+{
+    public const string TenantPolicy = "tenant";
+    public const string RateLimitPolicy = "per-tenant";
+
+    private static readonly (string Service, string Package, string[] RestPaths)[] Services =
+    [
+        ("profiles", "crm.profiles.v1", ["/v1/companies/{**rest}"]),
+        ("interactions", "crm.interactions.v1", ["/v1/companies/{companyId}/interactions/{**rest}", "/v1/interactions/{**rest}"]),
+        ("billing", "crm.billing.v1", ["/v1/invoices/{**rest}"]),
+        ("segmentation", "crm.segmentation.v1", ["/v1/clients/{**rest}", "/v1/client-facts/{**rest}"]),
+    ];
+
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) From(IConfiguration configuration)
+    {
+        var routes = new List<RouteConfig>();
+        var clusters = new List<ClusterConfig>();
+        foreach (var (service, package, restPaths) in Services)
+        {
+            clusters.Add(Cluster($"{service}-rest", Destination(configuration, service, "http"), http2: false));
+            clusters.Add(Cluster($"{service}-grpc", Destination(configuration, service, "grpc"), http2: true));
+
+            routes.Add(Route($"{service}-grpc", $"{service}-grpc", $"/{{service:regex(^{package.Replace(".", "\\.")}\\.)}}/{{method}}", order: 0));
+            foreach (var (path, index) in restPaths.Select((p, i) => (p, i)))
+            {
+                // A deeper literal path (a company's interactions) wins over a shallower catch-all (companies).
+                var order = 100 - path.Count(c => c == '/');
+                routes.Add(Route($"{service}-rest-{index}", $"{service}-rest", path, order));
+            }
+        }
+
+        return (routes, clusters);
+    }
+
+    private static RouteConfig Route(string id, string cluster, string path, int order) => new()
+    {
+        RouteId = id,
+        ClusterId = cluster,
+        Order = order,
+        Match = new RouteMatch { Path = path },
+        AuthorizationPolicy = TenantPolicy,
+        RateLimiterPolicy = RateLimitPolicy,
+    };
+
+    private static ClusterConfig Cluster(string id, string address, bool http2) => new()
+    {
+        ClusterId = id,
+        Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = address } },
+        HttpClient = new HttpClientConfig { EnableMultipleHttp2Connections = true },
+        HttpRequest = new ForwarderRequestConfig
+        {
+            ActivityTimeout = TimeSpan.FromSeconds(60),
+            // Cleartext HTTP/2 to a backend needs prior knowledge: ask for exactly 2.0.
+            Version = http2 ? HttpVersion.Version20 : HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        },
+    };
+
+    private static string Destination(IConfiguration configuration, string service, string endpoint) =>
+        configuration[$"services:{service}:{endpoint}:0"]
+        ?? throw new InvalidOperationException($"services:{service}:{endpoint}:0 is not configured: where is {service}?");
+}
