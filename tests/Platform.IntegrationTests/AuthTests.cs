@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CrmPlatform.Contracts.Billing.V1;
+using CrmPlatform.Contracts.Interactions.V1;
 using CrmPlatform.Contracts.Platform.V1;
 using CrmPlatform.Contracts.Profiles.V1;
+using CrmPlatform.Contracts.Segmentation.V1;
 using CrmPlatform.IntegrationTests.Support;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -94,30 +97,40 @@ public sealed class AuthTests(PlatformFixture platform)
     }
 
     [Theory]
-    [InlineData("profiles")]
-    [InlineData("interactions")]
-    [InlineData("billing")]
-    [InlineData("segmentation")]
-    public async Task DirectCallToAService_WithoutTheInternalCredential_IsRefused(string service)
+    [InlineData("profiles", "/v1/companies")]
+    [InlineData("interactions", "/v1/interactions/01a20000-0000-7000-8000-000000000000")]
+    [InlineData("billing", "/v1/invoices")]
+    [InlineData("segmentation", "/v1/client-facts")]
+    public async Task DirectCallToAService_WithoutTheInternalCredential_IsRefused(string service, string restPath)
     {
         using var tenant = await platform.NewTenant();
         using var rest = new HttpClient { BaseAddress = platform.ServiceRest(service) };
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await rest.GetAsync("/v1/companies")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await rest.GetAsync(restPath)).StatusCode);
 
-        using var withApiKey = new HttpRequestMessage(HttpMethod.Get, "/v1/companies");
+        using var withApiKey = new HttpRequestMessage(HttpMethod.Get, restPath);
         withApiKey.Headers.Add("x-api-key", tenant.ApiKey);
         Assert.Equal(HttpStatusCode.Unauthorized, (await rest.SendAsync(withApiKey)).StatusCode);
 
-        using var forged = new HttpRequestMessage(HttpMethod.Get, "/v1/companies");
+        using var forged = new HttpRequestMessage(HttpMethod.Get, restPath);
         forged.Headers.Add("Authorization", $"Bearer {ForgedCredential(tenant.TenantId)}");
+        forged.Headers.Add("x-tenant-id", tenant.TenantId);
         Assert.Equal(HttpStatusCode.Unauthorized, (await rest.SendAsync(forged)).StatusCode);
 
         using var channel = GrpcChannel.ForAddress(platform.ServiceGrpc(service));
-        var profiles = new ProfilesService.ProfilesServiceClient(channel);
-        var error = await Assert.ThrowsAsync<RpcException>(() => profiles.ListCompaniesAsync(new ListCompaniesRequest()).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => AnyCall(channel, service));
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
     }
+
+    private static Task AnyCall(GrpcChannel channel, string service) => service switch
+    {
+        "profiles" => new ProfilesService.ProfilesServiceClient(channel).ListCompaniesAsync(new ListCompaniesRequest()).ResponseAsync,
+        "interactions" => new InteractionsService.InteractionsServiceClient(channel)
+            .GetInteractionAsync(new GetInteractionRequest { Id = Guid.NewGuid().ToString() }).ResponseAsync,
+        "billing" => new BillingService.BillingServiceClient(channel).ListInvoicesAsync(new ListInvoicesRequest()).ResponseAsync,
+        "segmentation" => new SegmentationService.SegmentationServiceClient(channel).ListClientFactsAsync(new ListClientFactsRequest()).ResponseAsync,
+        _ => throw new ArgumentOutOfRangeException(nameof(service)),
+    };
 
     private async Task<HttpStatusCode> RestStatus(string apiKey)
     {

@@ -12,6 +12,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public static readonly string[] ServiceDatabaseNames = ["profiles", "interactions", "billing", "segmentation"];
 
     private Platform platform = null!;
+    private (IDatabaseServer Database, IMessageBroker Broker)? containers;
     private int tenantCount;
 
     public Uri GatewayRest => platform.GatewayRestUrl;
@@ -24,11 +25,20 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        platform = await Platform.StartAsync(PlatformOptions.ForTests());
+        containers = await Containers.TryStart();
+        platform = await Platform.StartAsync(PlatformOptions.ForTests(containers?.Database, containers?.Broker));
         Admin = new AdminClient(GatewayRest, platform.OperatorKey);
     }
 
-    public async Task DisposeAsync() => await platform.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await platform.DisposeAsync();
+        if (containers is var (database, broker))
+        {
+            await broker.DisposeAsync();
+            await database.DisposeAsync();
+        }
+    }
 
     /// <summary>A fresh tenant with its own API key: tests never share tenants, so they never see each other's data.</summary>
     public async Task<TenantClient> NewTenant()

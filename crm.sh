@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The platform's two commands: `./crm.sh run` starts everything, `./crm.sh test` runs every test.
+# Both install the PostgreSQL and RabbitMQ server packages first if this machine lacks them.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_servers() {
+  compgen -G "/usr/lib/postgresql/*/bin/postgres" > /dev/null || return 0
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || return 0
+  return 1
+}
+
+install_servers() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing the PostgreSQL and RabbitMQ server packages..."
+  # The packages try to start their own system services; we run private instances instead,
+  # so tell invoke-rc.d not to (a refused start must not fail the install).
+  local policy=/usr/sbin/policy-rc.d created_policy=""
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" > /dev/null
+    $sudo chmod +x "$policy"
+    created_policy=1
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo -E apt-get install -y -qq postgresql rabbitmq-server > /dev/null
+  [ -z "$created_policy" ] || $sudo rm -f "$policy"
+}
+
+command -v dotnet > /dev/null || { echo "The .NET 10 SDK is required: https://dot.net" >&2; exit 1; }
+if need_servers; then install_servers; fi
+
+case "${1:-}" in
+  run)
+    exec dotnet run --project AppHost
+    ;;
+  test)
+    exec dotnet test CrmPlatform.sln --logger "console;verbosity=normal"
+    ;;
+  *)
+    echo "usage: ./crm.sh run | test" >&2
+    exit 2
+    ;;
+esac
