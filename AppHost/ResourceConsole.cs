@@ -33,21 +33,27 @@ internal sealed class ResourceConsole
         }
     }
 
+    /// <summary>Plain lines, never wrapped, so keys and commands can be copied whole.</summary>
     public void PrintWelcome(Platform platform, DemoTenant demo)
     {
+        var gateway = platform.GatewayRestUrl.ToString().TrimEnd('/');
         AnsiConsole.Write(new Rule("[green]CrmPlatform is running[/]"));
-        AnsiConsole.MarkupLine($"REST gateway   [link]{platform.GatewayRestUrl}[/]");
-        AnsiConsole.MarkupLine($"gRPC gateway   {platform.GatewayGrpcUrl} (HTTP/2)");
-        AnsiConsole.MarkupLine($"Operator key   [yellow]{platform.OperatorKey}[/]");
-        AnsiConsole.MarkupLine($"Demo tenant    {demo.Id}");
-        AnsiConsole.MarkupLine($"Demo API key   [yellow]{demo.ApiKey}[/]  (shown once; a new one each run)");
-        AnsiConsole.WriteLine();
-        AnsiConsole.MarkupLine("Try:");
-        AnsiConsole.MarkupLine(Markup.Escape($"  curl -s -X POST {platform.GatewayRestUrl}v1/companies -H 'x-api-key: {demo.ApiKey}' -H 'content-type: application/json' -d '{{\"name\":\"Acme AB\"}}'"));
-        AnsiConsole.MarkupLine(Markup.Escape($"  curl -s {platform.GatewayRestUrl}v1/companies -H 'x-api-key: {demo.ApiKey}'"));
-        AnsiConsole.MarkupLine(Markup.Escape($"  curl -s {platform.GatewayRestUrl}admin/v1/tenants -H 'Authorization: Bearer {platform.OperatorKey}'"));
-        AnsiConsole.MarkupLine("[grey]Ctrl+C stops everything.[/]");
-        AnsiConsole.WriteLine();
+        Console.WriteLine($$"""
+            REST gateway   {{gateway}}
+            gRPC gateway   {{platform.GatewayGrpcUrl.ToString().TrimEnd('/')}} (HTTP/2, cleartext)
+            Operator key   {{platform.OperatorKey}}
+            Demo tenant    {{demo.Id}}
+            Demo API key   {{demo.ApiKey}}   (shown once; a new key each run)
+
+            Try:
+              export KEY={{demo.ApiKey}}
+              curl -s -X POST {{gateway}}/v1/companies -H "x-api-key: $KEY" -H 'content-type: application/json' -d '{"name":"Acme AB"}'
+              curl -s {{gateway}}/v1/companies -H "x-api-key: $KEY"
+              curl -s {{gateway}}/admin/v1/tenants -H "Authorization: Bearer {{platform.OperatorKey}}"
+
+            Ctrl+C stops everything.
+
+            """);
     }
 
     public void Say(string message) => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]");

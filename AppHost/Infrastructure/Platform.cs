@@ -104,6 +104,11 @@ public sealed class Platform : IAsyncDisposable
         {
             await DatabaseServer.StopAsync();
         }
+
+        if (options.DeleteDataOnStop)
+        {
+            Directory.Delete(options.DataRoot, recursive: true);
+        }
     }
 
     private void CreateProcesses()

@@ -5,6 +5,9 @@ public sealed record PlatformOptions
     /// <summary>Where PostgreSQL, RabbitMQ and the stored secrets keep their files.</summary>
     public required string DataRoot { get; init; }
 
+    /// <summary>Deletes <see cref="DataRoot"/> when the platform stops: test runs leave nothing behind.</summary>
+    public bool DeleteDataOnStop { get; init; }
+
     /// <summary>ASPNETCORE_ENVIRONMENT / DOTNET_ENVIRONMENT of every process.</summary>
     public string EnvironmentName { get; init; } = "Development";
 
@@ -29,6 +32,7 @@ public sealed record PlatformOptions
     {
         DataRoot = Path.Combine(Path.GetTempPath(), $"crm-tests-{Guid.NewGuid():N}"),
         EnvironmentName = "Testing",
+        DeleteDataOnStop = true,
         DatabaseServer = databaseServer,
         Broker = broker,
     };

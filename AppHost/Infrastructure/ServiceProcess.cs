@@ -26,6 +26,9 @@ public sealed class ServiceProcess(string name, string assemblyPath, IReadOnlyDi
 
     public int Restarts { get; private set; }
 
+    /// <summary>The OS process id while running, for whoever wants to crash it from outside.</summary>
+    public int? ProcessId => process is { HasExited: false } running ? running.Id : null;
+
     /// <summary>Every line the process writes, and what the supervisor does to it.</summary>
     public event Action<ServiceProcess, string>? Log;
 

@@ -57,6 +57,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public Uri ServiceGrpc(string service) => platform.Service(service).GrpcUrl;
 
+    public ServiceProcess Process(string service) => platform.Service(service);
+
     public Task StopBroker() => platform.Broker.StopAsync();
 
     public Task StartBroker() => platform.Broker.StartAsync();
