@@ -1,13 +1,17 @@
+using System.Runtime.InteropServices;
 using CrmPlatform.AppHost;
 using CrmPlatform.AppHost.Infrastructure;
 
-// Ctrl+C once stops everything in order; a second time leaves at once.
+// Ctrl+C (or SIGTERM) once stops everything in order; a second Ctrl+C leaves at once.
 using var stopping = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+void Stop(PosixSignalContext signal)
 {
-    e.Cancel = !stopping.IsCancellationRequested;
+    signal.Cancel = !stopping.IsCancellationRequested;
     stopping.Cancel();
-};
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 var console = new ResourceConsole();
 await using var platform = await Platform.StartAsync(PlatformOptions.ForDevelopment(), console.Watch, stopping.Token);
