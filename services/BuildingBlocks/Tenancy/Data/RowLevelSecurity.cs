@@ -18,14 +18,14 @@ public static class RowLevelSecurity
     public static string SetTenant(Guid tenant) => $"SET LOCAL {TenantSetting} = '{tenant:D}';";
 
     /// <summary>Enables and forces RLS on a tenant table, so even the table's owner sees only the current tenant's rows.</summary>
-    public static void EnableTenantRowLevelSecurity(this MigrationBuilder migrationBuilder, string table)
-    {
-        migrationBuilder.Sql($"""
-            ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
-            ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
-            CREATE POLICY tenant_isolation ON {table}
-                USING (tenant_id = {CurrentTenant})
-                WITH CHECK (tenant_id = {CurrentTenant});
-            """);
-    }
+    public static void EnableTenantRowLevelSecurity(this MigrationBuilder migrationBuilder, string table) =>
+        migrationBuilder.Sql(EnableSql(table));
+
+    public static string EnableSql(string table) => $"""
+        ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
+        CREATE POLICY tenant_isolation ON {table}
+            USING (tenant_id = {CurrentTenant})
+            WITH CHECK (tenant_id = {CurrentTenant});
+        """;
 }
