@@ -5,16 +5,19 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmPlatform.Gateway.Auth;
 
 /// <summary>
-/// Checks a presented key against the catalog. Answers are cached for a few seconds, since every
-/// request asks; a revoke or suspend made through this gateway clears the cache at once, and
-/// other instances see it within <see cref="CacheFor"/>.
+/// Checks a presented key against the catalog. Valid keys are cached for a few seconds, since
+/// every request asks; a revoke or suspend made through this gateway clears the cache at once,
+/// and other instances see it within <see cref="CacheFor"/>. Refusals are never cached, so made-up
+/// keys cannot fill memory.
 /// </summary>
 public sealed class ApiKeyValidator(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ApiKeyValidator> logger)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<string, (ApiKeyIdentity? Identity, DateTimeOffset Until)> cache = new();
+    private const int MaxCachedKeys = 10_000;
+
+    private readonly ConcurrentDictionary<string, (ApiKeyIdentity Identity, DateTimeOffset Until)> cache = new();
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> lastUsedWritten = new();
 
     public async Task<ApiKeyIdentity?> Validate(string presented, CancellationToken cancellationToken)
@@ -29,15 +32,21 @@ public sealed class ApiKeyValidator(IServiceScopeFactory scopes, TimeProvider cl
         var hash = Convert.ToHexString(ApiKeySecret.Hash(presented));
         if (!cache.TryGetValue(hash, out var cached) || cached.Until < now)
         {
-            cached = (await Lookup(prefix, presented, now, cancellationToken), now + CacheFor);
+            if (await Lookup(prefix, presented, now, cancellationToken) is not { } found)
+            {
+                return null;
+            }
+
+            if (cache.Count >= MaxCachedKeys)
+            {
+                cache.Clear();
+            }
+
+            cached = (found, now + CacheFor);
             cache[hash] = cached;
         }
 
-        if (cached.Identity is { } identity)
-        {
-            RecordUse(identity.KeyId, now);
-        }
-
+        RecordUse(cached.Identity.KeyId, now);
         return cached.Identity;
     }
 

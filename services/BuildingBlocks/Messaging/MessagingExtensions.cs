@@ -6,6 +6,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace CrmPlatform.Messaging;
@@ -34,7 +35,7 @@ public static class MessagingExtensions
         builder.Services.AddScoped<IEventOutbox, EventOutbox<TContext>>();
         builder.Services.AddScoped<TenantDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddMassTransit(bus =>
         {
