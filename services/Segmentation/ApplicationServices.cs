@@ -16,6 +16,8 @@ public static class ApplicationServices
         builder.AddMessaging<SegmentationDbContext>("segmentation", bus =>
         {
             bus.AddConsumer<CompanyCreatedConsumer>();
+            bus.AddConsumer<CompanyUpdatedConsumer>();
+            bus.AddConsumer<CompanyDeletedConsumer>();
             bus.AddConsumer<InteractionRecordedConsumer>();
             bus.AddConsumer<InvoiceIssuedConsumer>();
         });

@@ -4,6 +4,9 @@ namespace CrmPlatform.Profiles.Data;
 
 public sealed class Company : ITenantOwned
 {
+    /// <summary>How long a deleted company can be undeleted.</summary>
+    public static readonly TimeSpan RestorePeriod = TimeSpan.FromDays(30);
+
     public Guid TenantId { get; set; }
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -40,4 +43,12 @@ public sealed class Company : ITenantOwned
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Set while soft-deleted.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    public DateTimeOffset? PurgeAt => DeletedAt + RestorePeriod;
+
+    /// <summary>The opaque version clients send back to update safely.</summary>
+    public string Etag => Version.ToString("x8");
 }

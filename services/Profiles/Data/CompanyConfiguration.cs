@@ -28,7 +28,11 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
             address.Property(a => a.CountryCode).HasMaxLength(2);
         });
 
+        company.Ignore(c => c.PurgeAt);
+        company.Ignore(c => c.Etag);
+
         company.HasIndex(c => new { c.TenantId, c.IndustryCode, c.Id });
+        company.HasIndex(c => new { c.TenantId, c.UpdatedAt });
         company.HasIndex(c => new { c.TenantId, c.Domain });
     }
 }

@@ -24,30 +24,38 @@ internal static class CompanyMapper
         AccountOwner = company.AccountOwner ?? "",
         LifecycleStage = (Proto.LifecycleStage)company.LifecycleStage,
         Tags = { company.Tags },
-        Etag = company.Version.ToString("x8"),
+        Etag = company.Etag,
         CreateTime = Timestamp.FromDateTimeOffset(company.CreatedAt),
         UpdateTime = Timestamp.FromDateTimeOffset(company.UpdatedAt),
+        DeleteTime = company.DeletedAt is { } deleted ? Timestamp.FromDateTimeOffset(deleted) : null,
+        PurgeTime = company.PurgeAt is { } purge ? Timestamp.FromDateTimeOffset(purge) : null,
     };
 
     /// <summary>A new company from a validated request; server-owned fields (id, times, etag) are ignored.</summary>
-    public static Company ToNewCompany(this Proto.Company proto, DateTimeOffset now) => new()
+    public static Company ToNewCompany(this Proto.Company proto, DateTimeOffset now)
     {
-        Name = proto.Name.Trim(),
-        LegalName = Blank(proto.LegalName),
-        Website = Blank(proto.Website),
-        Domain = Blank(proto.Domain)?.ToLowerInvariant() ?? CompanyValidator.DomainOf(proto.Website),
-        IndustryCode = Blank(proto.Industry?.Code),
-        IndustryLabel = Blank(proto.Industry?.Label),
-        EmployeeCount = proto.EmployeeCount == 0 ? null : proto.EmployeeCount,
-        Headquarters = proto.Headquarters.ToEntity(),
-        Phone = Blank(proto.Phone),
-        Email = Blank(proto.Email)?.ToLowerInvariant(),
-        AccountOwner = Blank(proto.AccountOwner),
-        LifecycleStage = (LifecycleStage)proto.LifecycleStage,
-        Tags = proto.Tags.Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList(),
-        CreatedAt = now,
-        UpdatedAt = now,
-    };
+        var company = new Company { Name = "", CreatedAt = now, UpdatedAt = now };
+        company.CopyFrom(proto);
+        return company;
+    }
+
+    /// <summary>Every client-owned field from a validated company message, normalised as stored.</summary>
+    public static void CopyFrom(this Company company, Proto.Company proto)
+    {
+        company.Name = proto.Name.Trim();
+        company.LegalName = Blank(proto.LegalName);
+        company.Website = Blank(proto.Website);
+        company.Domain = Blank(proto.Domain)?.ToLowerInvariant() ?? CompanyValidator.DomainOf(proto.Website);
+        company.IndustryCode = Blank(proto.Industry?.Code);
+        company.IndustryLabel = Blank(proto.Industry?.Label);
+        company.EmployeeCount = proto.EmployeeCount == 0 ? null : proto.EmployeeCount;
+        company.Headquarters = proto.Headquarters.ToEntity();
+        company.Phone = Blank(proto.Phone);
+        company.Email = Blank(proto.Email)?.ToLowerInvariant();
+        company.AccountOwner = Blank(proto.AccountOwner);
+        company.LifecycleStage = (LifecycleStage)proto.LifecycleStage;
+        company.Tags = proto.Tags.Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList();
+    }
 
     private static Address? ToProto(this PostalAddress address) =>
         address.Lines.Count == 0 && address.City is null && address.CountryCode is null

@@ -3,6 +3,7 @@ using CrmPlatform.EventContracts.Profiles.V1;
 using CrmPlatform.Messaging.Outbox;
 using CrmPlatform.Profiles.Data;
 using CrmPlatform.ServiceDefaults.Grpc;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,9 +47,43 @@ public sealed class ProfilesGrpcService(ProfilesDbContext db, IEventOutbox outbo
         violations.ThrowIfAny();
 
         var query = db.Companies.AsNoTracking();
+        if (!request.ShowDeleted)
+        {
+            query = query.Where(c => c.DeletedAt == null);
+        }
+
         if (!string.IsNullOrEmpty(request.IndustryCode))
         {
             query = query.Where(c => c.IndustryCode == request.IndustryCode);
+        }
+
+        if (request.LifecycleStage != Contracts.Profiles.V1.LifecycleStage.Unspecified)
+        {
+            var stage = (Data.LifecycleStage)request.LifecycleStage;
+            query = query.Where(c => c.LifecycleStage == stage);
+        }
+
+        if (!string.IsNullOrEmpty(request.AccountOwner))
+        {
+            query = query.Where(c => c.AccountOwner == request.AccountOwner);
+        }
+
+        if (!string.IsNullOrEmpty(request.Tag))
+        {
+            var tag = request.Tag.Trim().ToLowerInvariant();
+            query = query.Where(c => c.Tags.Contains(tag));
+        }
+
+        if (!string.IsNullOrEmpty(request.CountryCode))
+        {
+            var country = request.CountryCode.ToUpperInvariant();
+            query = query.Where(c => c.Headquarters.CountryCode == country);
+        }
+
+        if (request.UpdatedSince is { } since)
+        {
+            var sinceTime = since.ToDateTimeOffset();
+            query = query.Where(c => c.UpdatedAt >= sinceTime);
         }
 
         if (after is { } cursor)
@@ -65,5 +100,99 @@ public sealed class ProfilesGrpcService(ProfilesDbContext db, IEventOutbox outbo
             Companies = { page.Select(c => c.ToProto()) },
             NextPageToken = nextPageToken,
         };
+    }
+
+    public override async Task<Contracts.Profiles.V1.Company> UpdateCompany(UpdateCompanyRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        if (request.Company is null)
+        {
+            violations.Add("company", "is required").ThrowIfAny();
+        }
+
+        var id = ResourceId.Parse(request.Company!.Id, "company.id", violations);
+        var mask = CompanyFields.Resolve(request.UpdateMask, request.Company, violations);
+        violations.ThrowIfAny();
+
+        var company = await Live(id, request.Company.Id, request.Company.Etag, context.CancellationToken);
+        var before = company.ToProto();
+        var after = before.Clone();
+        mask.Merge(request.Company, after, new FieldMask.MergeOptions { ReplaceMessageFields = true, ReplaceRepeatedFields = true });
+        CompanyValidator.Validate(after, "company", new FieldViolations()).ThrowIfAny();
+
+        company.CopyFrom(after);
+        var changed = CompanyFields.Changed(before, company.ToProto());
+        if (changed.Count == 0)
+        {
+            return before;
+        }
+
+        company.UpdatedAt = clock.GetUtcNow();
+        outbox.Enqueue(new CompanyUpdated(
+            db.TenantId,
+            company.Id,
+            changed,
+            company.Name,
+            company.Domain,
+            company.IndustryCode,
+            company.EmployeeCount,
+            company.Headquarters.CountryCode,
+            company.AccountOwner,
+            company.LifecycleStage.ToString()));
+        await db.SaveChangesAsync(context.CancellationToken);
+        return company.ToProto();
+    }
+
+    public override async Task<Contracts.Profiles.V1.Company> DeleteCompany(DeleteCompanyRequest request, ServerCallContext context)
+    {
+        var id = ResourceId.Parse(request.Id, "id");
+        var company = await Live(id, request.Id, request.Etag, context.CancellationToken);
+
+        var now = clock.GetUtcNow();
+        company.DeletedAt = now;
+        company.UpdatedAt = now;
+        outbox.Enqueue(new CompanyDeleted(db.TenantId, company.Id, company.PurgeAt!.Value));
+        await db.SaveChangesAsync(context.CancellationToken);
+        return company.ToProto();
+    }
+
+    public override async Task<Contracts.Profiles.V1.Company> UndeleteCompany(UndeleteCompanyRequest request, ServerCallContext context)
+    {
+        var id = ResourceId.Parse(request.Id, "id");
+        var now = clock.GetUtcNow();
+        var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id, context.CancellationToken);
+        if (company is null || company.PurgeAt <= now)
+        {
+            throw new ResourceNotFoundException("Company", request.Id);
+        }
+
+        if (company.DeletedAt is null)
+        {
+            throw new PreconditionFailedException($"Company '{request.Id}' is not deleted.");
+        }
+
+        company.DeletedAt = null;
+        company.UpdatedAt = now;
+        outbox.Enqueue(new CompanyRestored(db.TenantId, company.Id));
+        await db.SaveChangesAsync(context.CancellationToken);
+        return company.ToProto();
+    }
+
+    /// <summary>A company that exists and is not deleted, at the version the caller last saw when it says which.</summary>
+    private async Task<Data.Company> Live(Guid id, string requestedId, string? etag, CancellationToken cancellationToken)
+    {
+        var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new ResourceNotFoundException("Company", requestedId);
+        if (company.DeletedAt is not null)
+        {
+            throw new PreconditionFailedException($"Company '{requestedId}' is deleted; undelete it first.");
+        }
+
+        if (!string.IsNullOrEmpty(etag) && etag != company.Etag)
+        {
+            throw new PreconditionFailedException($"Company '{requestedId}' has changed since etag '{etag}'; read it again.");
+        }
+
+        return company;
     }
 }

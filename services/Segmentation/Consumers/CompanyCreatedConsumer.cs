@@ -10,10 +10,7 @@ public sealed class CompanyCreatedConsumer(SegmentationDbContext db) : IConsumer
     {
         var created = context.Message;
         var facts = await db.LockClientFacts(created.CompanyId, created.OccurredAt, context.CancellationToken);
-        facts.Name = created.Name;
-        facts.IndustryCode = created.IndustryCode;
-        facts.EmployeeCount = created.EmployeeCount;
-        facts.CountryCode = created.CountryCode;
+        facts.Describe(created.Name, created.IndustryCode, created.EmployeeCount, created.CountryCode);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -27,5 +27,16 @@ public sealed class ClientFacts : ITenantOwned
 
     public int InvoiceCount { get; set; }
 
+    /// <summary>The company is soft-deleted in Profiles; it may come back.</summary>
+    public bool Deleted { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
+
+    public void Describe(string name, string? industryCode, int? employeeCount, string? countryCode)
+    {
+        Name = name;
+        IndustryCode = industryCode;
+        EmployeeCount = employeeCount;
+        CountryCode = countryCode;
+    }
 }

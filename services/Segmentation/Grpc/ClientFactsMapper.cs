@@ -21,6 +21,7 @@ internal static class ClientFactsMapper
         InvoiceCount = facts.InvoiceCount,
         InvoicedTotals = { totals.OrderBy(t => t.CurrencyCode).Select(ToMoney) },
         UpdateTime = Timestamp.FromDateTimeOffset(facts.UpdatedAt),
+        Deleted = facts.Deleted,
     };
 
     private static Money ToMoney(InvoicedTotal total)

@@ -24,7 +24,7 @@ public sealed class SegmentationGrpcService(SegmentationDbContext db) : Segmenta
         var after = Paging.After(request.PageToken, "page_token", violations);
         violations.ThrowIfAny();
 
-        var query = db.ClientFacts.AsNoTracking();
+        var query = db.ClientFacts.AsNoTracking().Where(f => !f.Deleted);
         if (!string.IsNullOrEmpty(request.IndustryCode))
         {
             query = query.Where(f => f.IndustryCode == request.IndustryCode);

@@ -1,6 +1,7 @@
 using CrmPlatform.Tenancy.Data;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -72,6 +73,9 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         {
             case ResourceNotFoundException:
                 return new RpcException(new Status(StatusCode.NotFound, exception.Message));
+            case PreconditionFailedException:
+                RestStatusOverride.Request(context.GetHttpContext(), StatusCodes.Status412PreconditionFailed);
+                return new RpcException(new Status(StatusCode.FailedPrecondition, exception.Message));
             case DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } }:
                 return new RpcException(new Status(StatusCode.AlreadyExists, "A resource with the same unique values already exists."));
             case DbUpdateConcurrencyException:

@@ -1,6 +1,7 @@
 using CrmPlatform.ServiceDefaults.Grpc;
 using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;
@@ -21,6 +22,7 @@ public static class GrpcDefaults
         }).AddJsonTranscoding(transcoding =>
             // REST clients get the same google.rpc error details (field violations) as gRPC clients.
             transcoding.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
+        builder.Services.AddTransient<IStartupFilter, RestStatusOverride>();
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcReflection();
         return builder;

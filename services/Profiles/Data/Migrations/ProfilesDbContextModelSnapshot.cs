@@ -113,6 +113,10 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
                     b.Property<string>("Domain")
                         .HasMaxLength(253)
                         .HasColumnType("character varying(253)")
@@ -214,6 +218,9 @@ namespace CrmPlatform.Profiles.Data.Migrations
 
                     b.HasIndex("TenantId", "Domain")
                         .HasDatabaseName("ix_companies_tenant_id_domain");
+
+                    b.HasIndex("TenantId", "UpdatedAt")
+                        .HasDatabaseName("ix_companies_tenant_id_updated_at");
 
                     b.HasIndex("TenantId", "IndustryCode", "Id")
                         .HasDatabaseName("ix_companies_tenant_id_industry_code_id");

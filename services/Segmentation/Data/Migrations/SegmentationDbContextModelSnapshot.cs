@@ -108,6 +108,10 @@ namespace CrmPlatform.Segmentation.Data.Migrations
                         .HasColumnType("character varying(2)")
                         .HasColumnName("country_code");
 
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deleted");
+
                     b.Property<int?>("EmployeeCount")
                         .HasColumnType("integer")
                         .HasColumnName("employee_count");
