@@ -10,6 +10,8 @@ public sealed class ProfilesDbContext(DbContextOptions<ProfilesDbContext> option
 {
     public DbSet<Company> Companies => Set<Company>();
 
+    public DbSet<CompanyChange> CompanyChanges => Set<CompanyChange>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();

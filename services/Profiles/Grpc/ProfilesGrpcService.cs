@@ -3,13 +3,15 @@ using CrmPlatform.EventContracts.Profiles.V1;
 using CrmPlatform.Messaging.Outbox;
 using CrmPlatform.Profiles.Data;
 using CrmPlatform.ServiceDefaults.Grpc;
+using CrmPlatform.Tenancy;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmPlatform.Profiles.Grpc;
 
-public sealed class ProfilesGrpcService(ProfilesDbContext db, IEventOutbox outbox, TimeProvider clock)
+/// <summary>crm.profiles.v1; companies here, their history in ProfilesGrpcService.History.cs.</summary>
+public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutbox outbox, ITenantContextAccessor tenants, TimeProvider clock)
     : ProfilesService.ProfilesServiceBase
 {
     public override async Task<Contracts.Profiles.V1.Company> CreateCompany(CreateCompanyRequest request, ServerCallContext context)
@@ -36,7 +38,9 @@ public sealed class ProfilesGrpcService(ProfilesDbContext db, IEventOutbox outbo
         var id = ResourceId.Parse(request.Id, "id");
         var company = await db.Companies.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, context.CancellationToken)
             ?? throw new ResourceNotFoundException("Company", request.Id);
-        return company.ToProto();
+        return request.AsOfTime is { } asOf
+            ? await AsOf(company, asOf.ToDateTimeOffset(), request.Id, context.CancellationToken)
+            : company.ToProto();
     }
 
     public override async Task<ListCompaniesResponse> ListCompanies(ListCompaniesRequest request, ServerCallContext context)
@@ -128,6 +132,7 @@ public sealed class ProfilesGrpcService(ProfilesDbContext db, IEventOutbox outbo
         }
 
         company.UpdatedAt = clock.GetUtcNow();
+        db.CompanyChanges.AddRange(CompanyHistory.Changes(company.Id, before, company.ToProto(), changed, Actor(), company.UpdatedAt));
         outbox.Enqueue(new CompanyUpdated(
             db.TenantId,
             company.Id,
@@ -149,8 +154,10 @@ public sealed class ProfilesGrpcService(ProfilesDbContext db, IEventOutbox outbo
         var company = await Live(id, request.Id, request.Etag, context.CancellationToken);
 
         var now = clock.GetUtcNow();
+        var before = company.ToProto();
         company.DeletedAt = now;
         company.UpdatedAt = now;
+        db.CompanyChanges.AddRange(CompanyHistory.Changes(company.Id, before, company.ToProto(), [DeleteTimeField], Actor(), now));
         outbox.Enqueue(new CompanyDeleted(db.TenantId, company.Id, company.PurgeAt!.Value));
         await db.SaveChangesAsync(context.CancellationToken);
         return company.ToProto();
@@ -171,8 +178,10 @@ public sealed class ProfilesGrpcService(ProfilesDbContext db, IEventOutbox outbo
             throw new PreconditionFailedException($"Company '{request.Id}' is not deleted.");
         }
 
+        var before = company.ToProto();
         company.DeletedAt = null;
         company.UpdatedAt = now;
+        db.CompanyChanges.AddRange(CompanyHistory.Changes(company.Id, before, company.ToProto(), [DeleteTimeField], Actor(), now));
         outbox.Enqueue(new CompanyRestored(db.TenantId, company.Id));
         await db.SaveChangesAsync(context.CancellationToken);
         return company.ToProto();

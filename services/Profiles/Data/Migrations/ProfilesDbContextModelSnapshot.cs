@@ -227,6 +227,65 @@ namespace CrmPlatform.Profiles.Data.Migrations
 
                     b.ToTable("companies", (string)null);
                 });
+
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.CompanyChange", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("after");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("field");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_company_changes");
+
+                    b.HasIndex("TenantId", "CompanyId", "ChangedAt")
+                        .HasDatabaseName("ix_company_changes_tenant_id_company_id_changed_at");
+
+                    b.ToTable("company_changes", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.CompanyChange", b =>
+                {
+                    b.HasOne("CrmPlatform.Profiles.Data.Company", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_company_changes_companies_tenant_id_company_id");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,0 +1,27 @@
+using CrmPlatform.Tenancy.Data;
+
+namespace CrmPlatform.Profiles.Data;
+
+/// <summary>
+/// One field of a company changed: the value before and after, each kept as the protobuf JSON of
+/// a company with just that field set, so any field (nested or repeated) is recorded the same way
+/// and a past version can be rebuilt by applying the "before" values backwards.
+/// </summary>
+public sealed class CompanyChange : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid CompanyId { get; set; }
+
+    public required string Field { get; set; }
+
+    public required string Before { get; set; }
+
+    public required string After { get; set; }
+
+    public required string Actor { get; set; }
+
+    public DateTimeOffset ChangedAt { get; set; }
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CrmPlatform.Contracts.Profiles.V1;
+using CrmPlatform.IntegrationTests.Support;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace CrmPlatform.IntegrationTests;
+
+/// <summary>Every change kept: who changed what and when, and the company as it stood on a given day.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class CompanyHistoryTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Changes_AreListedNewestFirst_WithWhoWhenAndOldAndNewValues()
+    {
+        using var tenant = await platform.NewTenant();
+        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest
+        {
+            Company = new Company { Name = "History AB", AccountOwner = "anna", Industry = new Industry { Code = "111" } },
+        });
+        await tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest
+        {
+            Company = new Company { Id = company.Id, AccountOwner = "erik" },
+            UpdateMask = FieldMask.FromString("account_owner"),
+        });
+        await tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest
+        {
+            Company = new Company { Id = company.Id, Industry = new Industry { Code = "222" }, Tags = { "vip" } },
+            UpdateMask = FieldMask.FromString("industry,tags"),
+        });
+        await tenant.Profiles.DeleteCompanyAsync(new DeleteCompanyRequest { Id = company.Id });
+
+        var all = (await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id })).Changes;
+        Assert.Equal(4, all.Count);
+        Assert.Equal("delete_time", all[0].Field);
+        Assert.Equal(["industry", "tags"], all.Skip(1).Take(2).Select(c => c.Field).Order());
+        Assert.Equal("account_owner", all[3].Field);
+        Assert.All(all, change => Assert.Equal($"api-key:{tenant.KeyId}", change.Actor));
+
+        var owner = Assert.Single((await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id, Fields = { "account_owner" } })).Changes);
+        Assert.Equal("anna", owner.Before.AccountOwner);
+        Assert.Equal("erik", owner.After.AccountOwner);
+
+        var overRest = JsonNode.Parse(await tenant.Rest.GetStringAsync($"/v1/companies/{company.Id}/changes?fields=industry"))!["changes"]!.AsArray();
+        var industry = Assert.Single(overRest)!;
+        Assert.Equal("111", (string)industry["before"]!["industry"]!["code"]!);
+        Assert.Equal("222", (string)industry["after"]!["industry"]!["code"]!);
+
+        var untilNow = await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id, Until = owner.ChangeTime });
+        Assert.Empty(untilNow.Changes);
+    }
+
+    [Fact]
+    public async Task CompanyAsOfATime_IsTheCompanyAsItStoodThen()
+    {
+        using var tenant = await platform.NewTenant();
+        var created = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Before AB", AccountOwner = "anna" } });
+        var renamed = await tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest
+        {
+            Company = new Company { Id = created.Id, Name = "After AB", AccountOwner = "erik" },
+            UpdateMask = FieldMask.FromString("name,account_owner"),
+        });
+        await tenant.Profiles.DeleteCompanyAsync(new DeleteCompanyRequest { Id = created.Id });
+
+        var atCreation = await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = created.Id, AsOfTime = created.UpdateTime });
+        Assert.Equal("Before AB", atCreation.Name);
+        Assert.Equal("anna", atCreation.AccountOwner);
+        Assert.Null(atCreation.DeleteTime);
+        Assert.Empty(atCreation.Etag);
+
+        var afterRename = await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = created.Id, AsOfTime = renamed.UpdateTime });
+        Assert.Equal("After AB", afterRename.Name);
+        Assert.Null(afterRename.DeleteTime);
+
+        var now = await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = created.Id });
+        Assert.NotNull(now.DeleteTime);
+
+        var beforeItExisted = Timestamp.FromDateTimeOffset(created.CreateTime.ToDateTimeOffset().AddSeconds(-1));
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = created.Id, AsOfTime = beforeItExisted }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnotherTenantsCompanyHistory_IsNotFound()
+    {
+        using var a = await platform.NewTenant();
+        using var b = await platform.NewTenant();
+        var company = await a.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Private AB" } });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            b.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await b.Rest.GetAsync($"/v1/companies/{company.Id}/changes")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await b.Rest.GetAsync($"/v1/companies/{company.Id}?asOfTime={DateTime.UtcNow:O}")).StatusCode);
+    }
+}
