@@ -44,6 +44,9 @@ public sealed class Company : ITenantOwned
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>When someone last confirmed the profile is current; its creation until then.</summary>
+    public DateTimeOffset LastReviewedAt { get; set; }
+
     /// <summary>Set while soft-deleted.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
 

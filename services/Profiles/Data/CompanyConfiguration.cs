@@ -33,6 +33,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
 
         company.HasIndex(c => new { c.TenantId, c.IndustryCode, c.Id });
         company.HasIndex(c => new { c.TenantId, c.UpdatedAt });
+        company.HasIndex(c => new { c.TenantId, c.LastReviewedAt, c.Id });
         company.HasIndex(c => new { c.TenantId, c.Domain });
     }
 }

@@ -12,6 +12,11 @@ public sealed class ProfilesDbContext(DbContextOptions<ProfilesDbContext> option
 
     public DbSet<CompanyChange> CompanyChanges => Set<CompanyChange>();
 
+    public DbSet<ReviewPolicy> ReviewPolicies => Set<ReviewPolicy>();
+
+    public async Task<ReviewPolicy> ReviewPolicy(CancellationToken cancellationToken) =>
+        await ReviewPolicies.FirstOrDefaultAsync(cancellationToken) ?? new ReviewPolicy();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();

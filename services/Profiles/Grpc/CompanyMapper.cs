@@ -7,7 +7,7 @@ namespace CrmPlatform.Profiles.Grpc;
 
 internal static class CompanyMapper
 {
-    public static Proto.Company ToProto(this Company company) => new()
+    public static Proto.Company ToProto(this Company company, ReviewPolicy? policy = null) => new()
     {
         Id = company.Id.ToString(),
         Name = company.Name,
@@ -29,12 +29,14 @@ internal static class CompanyMapper
         UpdateTime = Timestamp.FromDateTimeOffset(company.UpdatedAt),
         DeleteTime = company.DeletedAt is { } deleted ? Timestamp.FromDateTimeOffset(deleted) : null,
         PurgeTime = company.PurgeAt is { } purge ? Timestamp.FromDateTimeOffset(purge) : null,
+        LastReviewTime = Timestamp.FromDateTimeOffset(company.LastReviewedAt),
+        NextReviewTime = policy is null ? null : Timestamp.FromDateTimeOffset(company.LastReviewedAt + policy.Interval),
     };
 
     /// <summary>A new company from a validated request; server-owned fields (id, times, etag) are ignored.</summary>
     public static Company ToNewCompany(this Proto.Company proto, DateTimeOffset now)
     {
-        var company = new Company { Name = "", CreatedAt = now, UpdatedAt = now };
+        var company = new Company { Name = "", CreatedAt = now, UpdatedAt = now, LastReviewedAt = now };
         company.CopyFrom(proto);
         return company;
     }

@@ -30,7 +30,7 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
             company.Headquarters.CountryCode,
             company.AccountOwner));
         await db.SaveChangesAsync(context.CancellationToken);
-        return company.ToProto();
+        return await Reply(company, context.CancellationToken);
     }
 
     public override async Task<Contracts.Profiles.V1.Company> GetCompany(GetCompanyRequest request, ServerCallContext context)
@@ -40,7 +40,7 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
             ?? throw new ResourceNotFoundException("Company", request.Id);
         return request.AsOfTime is { } asOf
             ? await AsOf(company, asOf.ToDateTimeOffset(), request.Id, context.CancellationToken)
-            : company.ToProto();
+            : await Reply(company, context.CancellationToken);
     }
 
     public override async Task<ListCompaniesResponse> ListCompanies(ListCompaniesRequest request, ServerCallContext context)
@@ -98,10 +98,11 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
         // One extra row tells whether another page follows without a count query.
         var page = await query.OrderBy(c => c.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
         var nextPageToken = Paging.TakePage(page, pageSize, c => c.Id);
+        var policy = await db.ReviewPolicy(context.CancellationToken);
 
         return new ListCompaniesResponse
         {
-            Companies = { page.Select(c => c.ToProto()) },
+            Companies = { page.Select(c => c.ToProto(policy)) },
             NextPageToken = nextPageToken,
         };
     }
@@ -128,7 +129,7 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
         var changed = CompanyFields.Changed(before, company.ToProto());
         if (changed.Count == 0)
         {
-            return before;
+            return await Reply(company, context.CancellationToken);
         }
 
         company.UpdatedAt = clock.GetUtcNow();
@@ -145,7 +146,7 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
             company.AccountOwner,
             company.LifecycleStage.ToString()));
         await db.SaveChangesAsync(context.CancellationToken);
-        return company.ToProto();
+        return await Reply(company, context.CancellationToken);
     }
 
     public override async Task<Contracts.Profiles.V1.Company> DeleteCompany(DeleteCompanyRequest request, ServerCallContext context)
@@ -160,7 +161,7 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
         db.CompanyChanges.AddRange(CompanyHistory.Changes(company.Id, before, company.ToProto(), [DeleteTimeField], Actor(), now));
         outbox.Enqueue(new CompanyDeleted(db.TenantId, company.Id, company.PurgeAt!.Value));
         await db.SaveChangesAsync(context.CancellationToken);
-        return company.ToProto();
+        return await Reply(company, context.CancellationToken);
     }
 
     public override async Task<Contracts.Profiles.V1.Company> UndeleteCompany(UndeleteCompanyRequest request, ServerCallContext context)
@@ -184,8 +185,11 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
         db.CompanyChanges.AddRange(CompanyHistory.Changes(company.Id, before, company.ToProto(), [DeleteTimeField], Actor(), now));
         outbox.Enqueue(new CompanyRestored(db.TenantId, company.Id));
         await db.SaveChangesAsync(context.CancellationToken);
-        return company.ToProto();
+        return await Reply(company, context.CancellationToken);
     }
+
+    private async Task<Contracts.Profiles.V1.Company> Reply(Data.Company company, CancellationToken cancellationToken) =>
+        company.ToProto(await db.ReviewPolicy(cancellationToken));
 
     /// <summary>A company that exists and is not deleted, at the version the caller last saw when it says which.</summary>
     private async Task<Data.Company> Live(Guid id, string requestedId, string? etag, CancellationToken cancellationToken)

@@ -26,8 +26,26 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         containers = await Containers.TryStart();
-        platform = await Platform.StartAsync(PlatformOptions.ForTests(containers?.Database, containers?.Broker));
+        platform = await Platform.StartAsync(PlatformOptions.ForTests(containers?.Database, containers?.Broker), KeepLogs);
         Admin = new AdminClient(GatewayRest, platform.OperatorKey);
+    }
+
+    /// <summary>Each process's output in bin/.../platform-logs, to read when a test fails.</summary>
+    private static void KeepLogs(Platform starting)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "platform-logs");
+        Directory.CreateDirectory(folder);
+        foreach (var process in starting.Processes)
+        {
+            var log = new StreamWriter(Path.Combine(folder, $"{process.Name}.log"), append: false) { AutoFlush = true };
+            process.Log += (_, line) =>
+            {
+                lock (log)
+                {
+                    log.WriteLine(line);
+                }
+            };
+        }
     }
 
     public async Task DisposeAsync()

@@ -141,6 +141,10 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("industry_label");
 
+                    b.Property<DateTimeOffset>("LastReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_reviewed_at");
+
                     b.Property<string>("LegalName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -225,6 +229,9 @@ namespace CrmPlatform.Profiles.Data.Migrations
                     b.HasIndex("TenantId", "IndustryCode", "Id")
                         .HasDatabaseName("ix_companies_tenant_id_industry_code_id");
 
+                    b.HasIndex("TenantId", "LastReviewedAt", "Id")
+                        .HasDatabaseName("ix_companies_tenant_id_last_reviewed_at_id");
+
                     b.ToTable("companies", (string)null);
                 });
 
@@ -275,6 +282,23 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .HasDatabaseName("ix_company_changes_tenant_id_company_id_changed_at");
 
                     b.ToTable("company_changes", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.ReviewPolicy", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("ReviewIntervalDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("review_interval_days");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_review_policies");
+
+                    b.ToTable("review_policies", (string)null);
                 });
 
             modelBuilder.Entity("CrmPlatform.Profiles.Data.CompanyChange", b =>
