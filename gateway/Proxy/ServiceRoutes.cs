@@ -16,7 +16,7 @@ public static class ServiceRoutes
 
     private static readonly (string Service, string Package, string[] RestPaths)[] Services =
     [
-        ("profiles", "crm.profiles.v1", ["/v1/companies/{**rest}", "/v1/companies:dueForReview", "/v1/review-policy"]),
+        ("profiles", "crm.profiles.v1", ["/v1/companies/{**rest}", "/v1/companies:dueForReview", "/v1/companies:search", "/v1/review-policy"]),
         ("interactions", "crm.interactions.v1", ["/v1/companies/{companyId}/interactions/{**rest}", "/v1/interactions/{**rest}"]),
         ("billing", "crm.billing.v1", ["/v1/invoices/{**rest}"]),
         ("segmentation", "crm.segmentation.v1", ["/v1/clients/{**rest}", "/v1/client-facts/{**rest}"]),

@@ -47,6 +47,9 @@ public sealed class Company : ITenantOwned
     /// <summary>When someone last confirmed the profile is current; its creation until then.</summary>
     public DateTimeOffset LastReviewedAt { get; set; }
 
+    /// <summary>Lowercased names, domain, website and email, computed by PostgreSQL, trigram-indexed for search.</summary>
+    public string SearchText { get; private set; } = "";
+
     /// <summary>Set while soft-deleted.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
 

@@ -28,6 +28,11 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
             address.Property(a => a.CountryCode).HasMaxLength(2);
         });
 
+        company.Property(c => c.SearchText)
+            .HasComputedColumnSql(
+                "lower(name || ' ' || coalesce(legal_name, '') || ' ' || coalesce(domain, '') || ' ' || coalesce(website, '') || ' ' || coalesce(email, ''))",
+                stored: true);
+        company.HasIndex(c => c.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
         company.Ignore(c => c.PurgeAt);
         company.Ignore(c => c.Etag);
 

@@ -20,6 +20,8 @@ public sealed class ProfilesDbContext(DbContextOptions<ProfilesDbContext> option
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        SearchFunctions.Map(modelBuilder);
         base.OnModelCreating(modelBuilder);
     }
 }

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CrmPlatform.Contracts.Common.V1;
+using CrmPlatform.Contracts.Profiles.V1;
+using CrmPlatform.IntegrationTests.Support;
+using Grpc.Core;
+
+namespace CrmPlatform.IntegrationTests;
+
+/// <summary>Finding clients by what someone remembers of them.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class CompanySearchTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Search_ToleratesTypos_AndRanksTheBestMatchFirst()
+    {
+        using var tenant = await platform.NewTenant();
+        await Create(tenant, new Company { Name = "Nordic Timber AB", Website = "https://nordictimber.se" });
+        await Create(tenant, new Company { Name = "Nordic Timber Holding International Group", Email = "info@nth.example" });
+        await Create(tenant, new Company { Name = "Baltic Freight", Email = "ops@balticfreight.example" });
+
+        var typo = await Search(tenant, "nordik timbr");
+        Assert.Equal(["Nordic Timber AB", "Nordic Timber Holding International Group"], typo.Results.Select(r => r.Company.Name));
+        Assert.True(typo.Results[0].Score > typo.Results[1].Score);
+
+        Assert.Equal(["Baltic Freight"], (await Search(tenant, "balticfreight")).Results.Select(r => r.Company.Name));
+        Assert.Equal("Nordic Timber AB", (await Search(tenant, "nordictimber.se")).Results[0].Company.Name);
+        Assert.Empty((await Search(tenant, "zzqx")).Results);
+    }
+
+    [Fact]
+    public async Task Search_CombinesTextWithOrGroupsOfAndedConditions_OverRestToo()
+    {
+        using var tenant = await platform.NewTenant();
+        await Create(tenant, new Company { Name = "Acme Sweden", LifecycleStage = LifecycleStage.Customer, Headquarters = new Address { CountryCode = "SE" }, EmployeeCount = 500 });
+        await Create(tenant, new Company { Name = "Acme Finland", LifecycleStage = LifecycleStage.Prospect, Headquarters = new Address { CountryCode = "FI" }, EmployeeCount = 20 });
+        await Create(tenant, new Company { Name = "Acme Norway", LifecycleStage = LifecycleStage.Customer, Headquarters = new Address { CountryCode = "NO" }, EmployeeCount = 5 });
+
+        // (customer AND more than 100 employees) OR (in Finland)
+        var filter = new CompanyFilter
+        {
+            AnyOf =
+            {
+                new CompanyConditionGroup
+                {
+                    AllOf =
+                    {
+                        new CompanyCondition { Field = "lifecycle_stage", Operator = ConditionOperator.Equals, Value = "CUSTOMER" },
+                        new CompanyCondition { Field = "employee_count", Operator = ConditionOperator.GreaterThan, Value = "100" },
+                    },
+                },
+                new CompanyConditionGroup { AllOf = { new CompanyCondition { Field = "country_code", Operator = ConditionOperator.Equals, Value = "fi" } } },
+            },
+        };
+        var found = await tenant.Profiles.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "acme", Filter = filter });
+        Assert.Equal(["Acme Finland", "Acme Sweden"], found.Results.Select(r => r.Company.Name).Order());
+
+        var rest = await tenant.Rest.PostAsJsonAsync("/v1/companies:search", new
+        {
+            query = "acme",
+            filter = new { anyOf = new[] { new { allOf = new[] { new { field = "country_code", @operator = "CONDITION_OPERATOR_NOT_EQUALS", value = "SE" } } } } },
+        });
+        Assert.Equal(HttpStatusCode.OK, rest.StatusCode);
+        var names = JsonNode.Parse(await rest.Content.ReadAsStringAsync())!["results"]!.AsArray().Select(r => (string)r!["company"]!["name"]!).Order();
+        Assert.Equal(["Acme Finland", "Acme Norway"], names);
+    }
+
+    [Fact]
+    public async Task Search_PagesThroughEveryMatchOnce()
+    {
+        using var tenant = await platform.NewTenant();
+        for (var i = 0; i < 7; i++)
+        {
+            await Create(tenant, new Company { Name = $"Paging Example {new string('x', i)}" });
+        }
+
+        var seen = new List<string>();
+        var token = "";
+        do
+        {
+            var page = await tenant.Profiles.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "paging example", PageSize = 3, PageToken = token });
+            seen.AddRange(page.Results.Select(r => r.Company.Id));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        Assert.Equal(7, seen.Distinct().Count());
+        Assert.Equal(7, seen.Count);
+    }
+
+    [Fact]
+    public async Task Search_NeverReturnsAnotherTenantsCompanies()
+    {
+        using var a = await platform.NewTenant();
+        using var b = await platform.NewTenant();
+        await Create(a, new Company { Name = "Confidential Prospect Oy" });
+
+        Assert.Single((await Search(a, "confidential prospect")).Results);
+        Assert.Empty((await Search(b, "confidential prospect")).Results);
+        Assert.Empty((await b.Profiles.SearchCompaniesAsync(new SearchCompaniesRequest())).Results);
+    }
+
+    [Fact]
+    public async Task SearchWithBadConditions_IsInvalidArgument_WithEveryViolation()
+    {
+        using var tenant = await platform.NewTenant();
+        var filter = new CompanyFilter
+        {
+            AnyOf =
+            {
+                new CompanyConditionGroup
+                {
+                    AllOf =
+                    {
+                        new CompanyCondition { Field = "shoe_size", Operator = ConditionOperator.Equals, Value = "42" },
+                        new CompanyCondition { Field = "industry_code", Operator = ConditionOperator.GreaterThan, Value = "5" },
+                        new CompanyCondition { Field = "employee_count", Operator = ConditionOperator.Equals, Value = "many" },
+                    },
+                },
+            },
+        };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => tenant.Profiles.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "x", Filter = filter }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(
+            ["filter.any_of[0].all_of[0].field", "filter.any_of[0].all_of[1].operator", "filter.any_of[0].all_of[2].value"],
+            error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field));
+    }
+
+    private static Task<Company> Create(TenantClient tenant, Company company) =>
+        tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = company }).ResponseAsync;
+
+    private static Task<SearchCompaniesResponse> Search(TenantClient tenant, string query) =>
+        tenant.Profiles.SearchCompaniesAsync(new SearchCompaniesRequest { Query = query }).ResponseAsync;
+}
