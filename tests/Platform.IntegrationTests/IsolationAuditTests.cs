@@ -1,8 +1,10 @@
 using CrmPlatform.Contracts.Billing.V1;
 using CrmPlatform.Contracts.Common.V1;
 using CrmPlatform.Contracts.Interactions.V1;
+using CrmPlatform.Contracts.Profiles.V1;
 using CrmPlatform.Contracts.Segmentation.V1;
 using CrmPlatform.IntegrationTests.Support;
+using Google.Protobuf.WellKnownTypes;
 using Npgsql;
 
 namespace CrmPlatform.IntegrationTests;
@@ -24,6 +26,7 @@ public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifeti
     {
         using var tenant = await platform.NewTenant();
         var company = await tenant.CreateCompanyKnownEverywhere("Audit AB");
+        await FillEveryProfilesTable(tenant, company);
         await tenant.Interactions.RecordInteractionAsync(new RecordInteractionRequest
         {
             CompanyId = company.Id,
@@ -46,6 +49,25 @@ public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifeti
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    // One call per Profiles table; a new table needs a line here, or the audit below fails on it.
+    private static async Task FillEveryProfilesTable(TenantClient tenant, Company company)
+    {
+        await tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest // company_changes
+        {
+            Company = new Company { Id = company.Id, AccountOwner = "auditor@example.com" },
+            UpdateMask = new FieldMask { Paths = { "account_owner" } },
+        });
+        await tenant.Profiles.UpdateReviewPolicyAsync(new UpdateReviewPolicyRequest // review_policies
+        {
+            ReviewPolicy = new ReviewPolicy { ReviewIntervalDays = 90 },
+        });
+        await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest // idempotency_records
+        {
+            Company = new Company { Name = "Audit Retry AB" },
+            RequestId = Guid.NewGuid().ToString(),
+        });
+    }
 
     [Theory]
     [MemberData(nameof(ServiceDatabases))]

@@ -14,6 +14,8 @@ public sealed class ProfilesDbContext(DbContextOptions<ProfilesDbContext> option
 
     public DbSet<ReviewPolicy> ReviewPolicies => Set<ReviewPolicy>();
 
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     public async Task<ReviewPolicy> ReviewPolicy(CancellationToken cancellationToken) =>
         await ReviewPolicies.FirstOrDefaultAsync(cancellationToken) ?? new ReviewPolicy();
 

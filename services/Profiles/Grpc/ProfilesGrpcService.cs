@@ -16,10 +16,18 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
 {
     public override async Task<Contracts.Profiles.V1.Company> CreateCompany(CreateCompanyRequest request, ServerCallContext context)
     {
-        CompanyValidator.Validate(request.Company, "company", new FieldViolations()).ThrowIfAny();
+        var violations = CompanyValidator.Validate(request.Company, "company", new FieldViolations());
+        violations.MaxLength("request_id", request.RequestId, 100).ThrowIfAny();
+
+        var idempotency = Idempotency.For("CreateCompany", request.RequestId, request.Company);
+        if (await idempotency.Replay(db, context.CancellationToken) is { } createdBefore)
+        {
+            return await Reply(await db.Companies.AsNoTracking().FirstAsync(c => c.Id == createdBefore, context.CancellationToken), context.CancellationToken);
+        }
 
         var company = request.Company.ToNewCompany(clock.GetUtcNow());
         db.Companies.Add(company);
+        idempotency.Record(db, company.Id, company.CreatedAt);
         outbox.Enqueue(new CompanyCreated(
             db.TenantId,
             company.Id,
@@ -29,7 +37,18 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
             company.EmployeeCount,
             company.Headquarters.CountryCode,
             company.AccountOwner));
-        await db.SaveChangesAsync(context.CancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateException) when (idempotency.IsKeyed)
+        {
+            // A concurrent retry with the same key won the race: answer as it did.
+            db.ChangeTracker.Clear();
+            var winner = await idempotency.Replay(db, context.CancellationToken) ?? throw new InvalidOperationException("The idempotency record vanished.");
+            return await Reply(await db.Companies.AsNoTracking().FirstAsync(c => c.Id == winner, context.CancellationToken), context.CancellationToken);
+        }
+
         return await Reply(company, context.CancellationToken);
     }
 
