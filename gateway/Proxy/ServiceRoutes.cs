@@ -16,11 +16,28 @@ public static class ServiceRoutes
 
     private static readonly (string Service, string Package, string[] RestPaths)[] Services =
     [
-        ("profiles", "crm.profiles.v1", ["/v1/companies/{**rest}", "/v1/companies:dueForReview", "/v1/companies:search", "/v1/review-policy"]),
+        ("profiles", "crm.profiles.v1", [
+            "/v1/companies/{**rest}", "/v1/companies:dueForReview", "/v1/companies:search", "/v1/companies:import",
+            "/v1/companies:export", "/v1/companies:findDuplicates", "/v1/review-policy", "/v1/custom-field-schema",
+            "/v1/people/{**rest}", "/v1/projects/{**rest}", "/v1/merges/{**rest}",
+        ]),
         ("interactions", "crm.interactions.v1", ["/v1/companies/{companyId}/interactions/{**rest}", "/v1/interactions/{**rest}"]),
         ("billing", "crm.billing.v1", ["/v1/invoices/{**rest}"]),
         ("segmentation", "crm.segmentation.v1", ["/v1/clients/{**rest}", "/v1/client-facts/{**rest}"]),
     ];
+
+    /// <summary>
+    /// Bulk calls move whole tenants' data: they get minutes instead of seconds and a large body.
+    /// The gRPC ones are named by method, the REST ones by path.
+    /// </summary>
+    private static readonly string[] BulkPaths =
+    [
+        "/crm.profiles.v1.ProfilesService/ImportCompanies", "/crm.profiles.v1.ProfilesService/ExportCompanies",
+        "/v1/companies:import", "/v1/companies:export",
+    ];
+
+    private static readonly TimeSpan BulkTimeout = TimeSpan.FromMinutes(15);
+    private const long BulkBodyLimit = 2L * 1024 * 1024 * 1024;
 
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) From(IConfiguration configuration)
     {
@@ -38,6 +55,16 @@ public static class ServiceRoutes
                 var order = 100 - path.Count(c => c == '/');
                 routes.Add(Route($"{service}-rest-{index}", $"{service}-rest", path, order));
             }
+        }
+
+        foreach (var path in BulkPaths)
+        {
+            var service = path.StartsWith("/crm.", StringComparison.Ordinal) ? "profiles-grpc" : "profiles-rest";
+            routes.Add(Route($"bulk{path.Replace('/', '-').Replace(':', '-')}", service, path, order: -1) with
+            {
+                Timeout = BulkTimeout,
+                MaxRequestBodySize = BulkBodyLimit,
+            });
         }
 
         return (routes, clusters);

@@ -1,5 +1,6 @@
 using CrmPlatform.Messaging;
 using CrmPlatform.Profiles.Data;
+using CrmPlatform.Profiles.Import;
 using CrmPlatform.Tenancy.Credentials;
 using CrmPlatform.Tenancy.Data;
 
@@ -13,6 +14,7 @@ public static class ApplicationServices
         builder.AddGrpcDefaults();
         builder.AddTenantDbContext<ProfilesDbContext>("profilesdb");
         builder.AddMessaging<ProfilesDbContext>("profiles");
+        builder.Services.AddScoped<CompanyImporter>();
         return builder;
     }
 }

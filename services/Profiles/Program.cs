@@ -1,5 +1,6 @@
 using CrmPlatform.Profiles;
 using CrmPlatform.Profiles.Grpc;
+using CrmPlatform.Profiles.Import;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapGrpcDefaults();
 app.MapGrpcService<ProfilesGrpcService>();
+app.MapCompanyImport();
 
 app.Run();
 

@@ -15,6 +15,11 @@ public sealed class Company : ITenantOwned
 
     public string? LegalName { get; set; }
 
+    /// <summary>The tenant's own id for the company (e.g. from its ERP); imports upsert by it.</summary>
+    public string? ExternalId { get; set; }
+
+    public string? RegistrationNumber { get; set; }
+
     public string? Website { get; set; }
 
     public string? Domain { get; set; }
@@ -24,6 +29,31 @@ public sealed class Company : ITenantOwned
     public string? IndustryLabel { get; set; }
 
     public int? EmployeeCount { get; set; }
+
+    public decimal? AnnualRevenue { get; set; }
+
+    public string? RevenueCurrency { get; set; }
+
+    /// <summary>A company of the same tenant that owns this one.</summary>
+    public Guid? ParentCompanyId { get; set; }
+
+    // The nested parts of a profile that are read and written whole, never queried inside, are
+    // kept as the protobuf JSON of their contract messages: one well-defined, versioned shape.
+
+    /// <summary>crm.profiles.v1.FinancialStatus as JSON.</summary>
+    public string? FinancialStatusJson { get; set; }
+
+    /// <summary>The owners (crm.profiles.v1.Owner[]) as a JSON array.</summary>
+    public string? OwnersJson { get; set; }
+
+    /// <summary>Addresses besides the headquarters (crm.common.v1.Address[]) as a JSON array.</summary>
+    public string? AddressesJson { get; set; }
+
+    /// <summary>The tenant's own fields, a JSON object of key to crm.profiles.v1.CustomFieldValue.</summary>
+    public string? CustomFieldsJson { get; set; }
+
+    /// <summary>crm.profiles.v1.Strategy as JSON.</summary>
+    public string? StrategyJson { get; set; }
 
     public PostalAddress Headquarters { get; set; } = new();
 
@@ -52,6 +82,9 @@ public sealed class Company : ITenantOwned
 
     /// <summary>Set while soft-deleted.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>Set when deleted by merging into another company.</summary>
+    public Guid? MergedIntoId { get; set; }
 
     public DateTimeOffset? PurgeAt => DeletedAt + RestorePeriod;
 

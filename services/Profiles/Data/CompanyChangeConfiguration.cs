@@ -10,6 +10,7 @@ internal sealed class CompanyChangeConfiguration : IEntityTypeConfiguration<Comp
         change.ToTable("company_changes");
         change.HasKey(c => new { c.TenantId, c.Id });
         change.Property(c => c.Field).HasMaxLength(60);
+        change.HasIndex(c => new { c.TenantId, c.PersonId });
         change.Property(c => c.Before).HasColumnType("jsonb");
         change.Property(c => c.After).HasColumnType("jsonb");
         change.Property(c => c.Actor).HasMaxLength(200);

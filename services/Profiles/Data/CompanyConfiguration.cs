@@ -11,6 +11,19 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         company.HasKey(c => new { c.TenantId, c.Id });
         company.Property(c => c.Name).HasMaxLength(200);
         company.Property(c => c.LegalName).HasMaxLength(200);
+        company.Property(c => c.ExternalId).HasMaxLength(100);
+        company.Property(c => c.RegistrationNumber).HasMaxLength(50);
+        company.Property(c => c.AnnualRevenue).HasPrecision(19, 4);
+        company.Property(c => c.RevenueCurrency).HasMaxLength(3);
+        company.Property(c => c.FinancialStatusJson).HasColumnName("financial_status").HasColumnType("jsonb");
+        company.Property(c => c.OwnersJson).HasColumnName("owners").HasColumnType("jsonb");
+        company.Property(c => c.AddressesJson).HasColumnName("addresses").HasColumnType("jsonb");
+        company.Property(c => c.CustomFieldsJson).HasColumnName("custom_fields").HasColumnType("jsonb");
+        company.Property(c => c.StrategyJson).HasColumnName("strategy").HasColumnType("jsonb");
+        company.HasOne<Company>()
+            .WithMany()
+            .HasForeignKey(c => new { c.TenantId, c.ParentCompanyId })
+            .OnDelete(DeleteBehavior.Restrict);
         company.Property(c => c.Website).HasMaxLength(500);
         company.Property(c => c.Domain).HasMaxLength(253);
         company.Property(c => c.IndustryCode).HasMaxLength(20);
@@ -40,5 +53,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         company.HasIndex(c => new { c.TenantId, c.UpdatedAt });
         company.HasIndex(c => new { c.TenantId, c.LastReviewedAt, c.Id });
         company.HasIndex(c => new { c.TenantId, c.Domain });
+        company.HasIndex(c => new { c.TenantId, c.ExternalId }).IsUnique();
+        company.HasIndex(c => new { c.TenantId, c.ParentCompanyId });
     }
 }

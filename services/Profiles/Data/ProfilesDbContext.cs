@@ -16,6 +16,18 @@ public sealed class ProfilesDbContext(DbContextOptions<ProfilesDbContext> option
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<CustomFieldDefinition> CustomFieldDefinitions => Set<CustomFieldDefinition>();
+
+    public DbSet<CompanyMerge> CompanyMerges => Set<CompanyMerge>();
+
+    public DbSet<CompanyImport> CompanyImports => Set<CompanyImport>();
+
+    public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+
     public async Task<ReviewPolicy> ReviewPolicy(CancellationToken cancellationToken) =>
         await ReviewPolicies.FirstOrDefaultAsync(cancellationToken) ?? new ReviewPolicy();
 

@@ -10,26 +10,60 @@ internal static class CompanyHistory
 {
     private static readonly FieldMask.MergeOptions Replace = new() { ReplaceMessageFields = true, ReplaceRepeatedFields = true };
 
-    public static IEnumerable<CompanyChange> Changes(Guid companyId, Proto.Company before, Proto.Company after, IEnumerable<string> fields, string actor, DateTimeOffset at) =>
-        fields.Select(field => new CompanyChange
-        {
-            CompanyId = companyId,
-            Field = field,
-            Before = JsonFormatter.Default.Format(Only(field, before)),
-            After = JsonFormatter.Default.Format(Only(field, after)),
-            Actor = actor,
-            ChangedAt = at,
-        });
+    public const string PersonPrefix = "person.";
+    public const string ProjectPrefix = "project.";
 
-    public static Proto.CompanyChange ToProto(this CompanyChange change) => new()
+    public static IEnumerable<CompanyChange> Changes(Guid companyId, Proto.Company before, Proto.Company after, IEnumerable<string> fields, string actor, DateTimeOffset at) =>
+        fields.Select(field => Change(companyId, null, null, "", field, before, after, actor, at));
+
+    public static IEnumerable<CompanyChange> PersonChanges(Person person, Proto.Person before, Proto.Person after, IEnumerable<string> fields, string actor, DateTimeOffset at) =>
+        fields.Select(field => Change(person.CompanyId, person.Id, null, PersonPrefix, field, before, after, actor, at));
+
+    public static IEnumerable<CompanyChange> ProjectChanges(Project project, Proto.Project before, Proto.Project after, IEnumerable<string> fields, string actor, DateTimeOffset at) =>
+        fields.Select(field => Change(project.CompanyId, null, project.Id, ProjectPrefix, field, before, after, actor, at));
+
+    public static Proto.CompanyChange ToProto(this CompanyChange change)
     {
-        Id = change.Id.ToString(),
-        CompanyId = change.CompanyId.ToString(),
-        Field = change.Field,
-        Before = Proto.Company.Parser.ParseJson(change.Before),
-        After = Proto.Company.Parser.ParseJson(change.After),
-        Actor = change.Actor,
-        ChangeTime = Timestamp.FromDateTimeOffset(change.ChangedAt),
+        var proto = new Proto.CompanyChange
+        {
+            Id = change.Id.ToString(),
+            CompanyId = change.CompanyId.ToString(),
+            Field = change.Field,
+            Actor = change.Actor,
+            ChangeTime = Timestamp.FromDateTimeOffset(change.ChangedAt),
+        };
+        if (change.PersonId is { } person)
+        {
+            proto.PersonId = person.ToString();
+            proto.PersonBefore = Proto.Person.Parser.ParseJson(change.Before);
+            proto.PersonAfter = Proto.Person.Parser.ParseJson(change.After);
+        }
+        else if (change.ProjectId is { } project)
+        {
+            proto.ProjectId = project.ToString();
+            proto.ProjectBefore = Proto.Project.Parser.ParseJson(change.Before);
+            proto.ProjectAfter = Proto.Project.Parser.ParseJson(change.After);
+        }
+        else
+        {
+            proto.Before = Proto.Company.Parser.ParseJson(change.Before);
+            proto.After = Proto.Company.Parser.ParseJson(change.After);
+        }
+
+        return proto;
+    }
+
+    private static CompanyChange Change<T>(Guid companyId, Guid? personId, Guid? projectId, string prefix, string field, T before, T after, string actor, DateTimeOffset at)
+        where T : IMessage<T>, new() => new()
+    {
+        CompanyId = companyId,
+        PersonId = personId,
+        ProjectId = projectId,
+        Field = prefix + field,
+        Before = JsonFormatter.Default.Format(Only(field, before)),
+        After = JsonFormatter.Default.Format(Only(field, after)),
+        Actor = actor,
+        ChangedAt = at,
     };
 
     /// <summary>
@@ -51,10 +85,11 @@ internal static class CompanyHistory
         return past;
     }
 
-    private static Proto.Company Only(string field, Proto.Company company)
+    private static T Only<T>(string field, T message)
+        where T : IMessage<T>, new()
     {
-        var only = new Proto.Company();
-        FieldMask.FromString(field).Merge(company, only, Replace);
+        var only = new T();
+        FieldMask.FromString<T>(field).Merge(message, only, Replace);
         return only;
     }
 }

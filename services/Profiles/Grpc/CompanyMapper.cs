@@ -1,5 +1,6 @@
 using CrmPlatform.Contracts.Common.V1;
 using CrmPlatform.Profiles.Data;
+using CrmPlatform.ServiceDefaults.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using Proto = CrmPlatform.Contracts.Profiles.V1;
 
@@ -31,6 +32,20 @@ internal static class CompanyMapper
         PurgeTime = company.PurgeAt is { } purge ? Timestamp.FromDateTimeOffset(purge) : null,
         LastReviewTime = Timestamp.FromDateTimeOffset(company.LastReviewedAt),
         NextReviewTime = policy is null ? null : Timestamp.FromDateTimeOffset(company.LastReviewedAt + policy.Interval),
+        ExternalId = company.ExternalId ?? "",
+        RegistrationNumber = company.RegistrationNumber ?? "",
+        AnnualRevenue = company.AnnualRevenue?.ToMoney(company.RevenueCurrency!),
+        FinancialStatus = ProtoJson.Parse<Proto.FinancialStatus>(company.FinancialStatusJson),
+        Ownership = company.ParentCompanyId is null && company.OwnersJson is null
+            ? null
+            : new Proto.Ownership
+            {
+                ParentCompanyId = company.ParentCompanyId?.ToString() ?? "",
+                Owners = { ProtoJson.ParseList<Proto.Owner>(company.OwnersJson) },
+            },
+        Addresses = { ProtoJson.ParseList<Address>(company.AddressesJson) },
+        CustomFields = { ProtoJson.ParseMap<Proto.CustomFieldValue>(company.CustomFieldsJson).ToDictionary() },
+        Strategy = ProtoJson.Parse<Proto.Strategy>(company.StrategyJson),
     };
 
     /// <summary>A new company from a validated request; server-owned fields (id, times, etag) are ignored.</summary>
@@ -57,6 +72,16 @@ internal static class CompanyMapper
         company.AccountOwner = Blank(proto.AccountOwner);
         company.LifecycleStage = (LifecycleStage)proto.LifecycleStage;
         company.Tags = proto.Tags.Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList();
+        company.ExternalId = Blank(proto.ExternalId);
+        company.RegistrationNumber = Blank(proto.RegistrationNumber);
+        company.AnnualRevenue = proto.AnnualRevenue?.ToDecimal();
+        company.RevenueCurrency = proto.AnnualRevenue?.CurrencyCode;
+        company.FinancialStatusJson = ProtoJson.Format(proto.FinancialStatus);
+        company.ParentCompanyId = Guid.TryParse(proto.Ownership?.ParentCompanyId, out var parent) ? parent : null;
+        company.OwnersJson = proto.Ownership is null ? null : ProtoJson.FormatList(proto.Ownership.Owners);
+        company.AddressesJson = ProtoJson.FormatList(proto.Addresses);
+        company.CustomFieldsJson = ProtoJson.FormatMap(proto.CustomFields);
+        company.StrategyJson = ProtoJson.Format(proto.Strategy);
     }
 
     private static Address? ToProto(this PostalAddress address) =>

@@ -59,11 +59,11 @@ public sealed partial class ProfilesGrpcService
         }
 
         var later = await db.CompanyChanges.AsNoTracking()
-            .Where(c => c.CompanyId == company.Id && c.ChangedAt > asOf)
+            .Where(c => c.CompanyId == company.Id && c.PersonId == null && c.ProjectId == null && c.ChangedAt > asOf)
             .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)
             .ToListAsync(cancellationToken);
         var lastChangedAt = await db.CompanyChanges.AsNoTracking()
-            .Where(c => c.CompanyId == company.Id && c.ChangedAt <= asOf)
+            .Where(c => c.CompanyId == company.Id && c.PersonId == null && c.ProjectId == null && c.ChangedAt <= asOf)
             .MaxAsync(c => (DateTimeOffset?)c.ChangedAt, cancellationToken) ?? company.CreatedAt;
         return CompanyHistory.Rewind(company.ToProto(), later, lastChangedAt);
     }

@@ -2,6 +2,7 @@ using CrmPlatform.Contracts.Profiles.V1;
 using CrmPlatform.EventContracts.Profiles.V1;
 using CrmPlatform.Messaging.Outbox;
 using CrmPlatform.Profiles.Data;
+using CrmPlatform.ServiceDefaults.Data;
 using CrmPlatform.ServiceDefaults.Grpc;
 using CrmPlatform.Tenancy;
 using Google.Protobuf.WellKnownTypes;
@@ -16,8 +17,9 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
 {
     public override async Task<Contracts.Profiles.V1.Company> CreateCompany(CreateCompanyRequest request, ServerCallContext context)
     {
-        var violations = CompanyValidator.Validate(request.Company, "company", new FieldViolations());
+        var violations = CompanyValidator.Validate(request.Company, "company", new FieldViolations(), await Rules(context.CancellationToken));
         violations.MaxLength("request_id", request.RequestId, 100).ThrowIfAny();
+        await CheckReferences(request.Company, context.CancellationToken);
 
         var idempotency = Idempotency.For("CreateCompany", request.RequestId, request.Company);
         if (await idempotency.Replay(db, context.CancellationToken) is { } createdBefore)
@@ -28,18 +30,15 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
         var company = request.Company.ToNewCompany(clock.GetUtcNow());
         db.Companies.Add(company);
         idempotency.Record(db, company.Id, company.CreatedAt);
-        outbox.Enqueue(new CompanyCreated(
-            db.TenantId,
-            company.Id,
-            company.Name,
-            company.Domain,
-            company.IndustryCode,
-            company.EmployeeCount,
-            company.Headquarters.CountryCode,
-            company.AccountOwner));
+        company.TenantId = db.TenantId;
+        outbox.Enqueue(CompanyEvents.Created(company));
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("ix_companies_tenant_id_external_id"))
+        {
+            throw new FieldViolations().Add("company.external_id", "is already the external id of another company").ToException();
         }
         catch (DbUpdateException) when (idempotency.IsKeyed)
         {
@@ -135,17 +134,18 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
         }
 
         var id = ResourceId.Parse(request.Company!.Id, "company.id", violations);
-        var mask = CompanyFields.Resolve(request.UpdateMask, request.Company, violations);
+        var mask = Updatable.Company.Resolve(request.UpdateMask, request.Company, violations);
         violations.ThrowIfAny();
 
         var company = await Live(id, request.Company.Id, request.Company.Etag, context.CancellationToken);
         var before = company.ToProto();
         var after = before.Clone();
         mask.Merge(request.Company, after, new FieldMask.MergeOptions { ReplaceMessageFields = true, ReplaceRepeatedFields = true });
-        CompanyValidator.Validate(after, "company", new FieldViolations()).ThrowIfAny();
+        CompanyValidator.Validate(after, "company", new FieldViolations(), await Rules(context.CancellationToken)).ThrowIfAny();
+        await CheckReferences(after, context.CancellationToken);
 
         company.CopyFrom(after);
-        var changed = CompanyFields.Changed(before, company.ToProto());
+        var changed = Updatable.Company.Changed(before, company.ToProto());
         if (changed.Count == 0)
         {
             return await Reply(company, context.CancellationToken);
@@ -153,18 +153,20 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
 
         company.UpdatedAt = clock.GetUtcNow();
         db.CompanyChanges.AddRange(CompanyHistory.Changes(company.Id, before, company.ToProto(), changed, Actor(), company.UpdatedAt));
-        outbox.Enqueue(new CompanyUpdated(
-            db.TenantId,
-            company.Id,
-            changed,
-            company.Name,
-            company.Domain,
-            company.IndustryCode,
-            company.EmployeeCount,
-            company.Headquarters.CountryCode,
-            company.AccountOwner,
-            company.LifecycleStage.ToString()));
-        await db.SaveChangesAsync(context.CancellationToken);
+        foreach (var updated in CompanyEvents.Updated(company, changed, after.Ownership))
+        {
+            outbox.Enqueue(updated);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("ix_companies_tenant_id_external_id"))
+        {
+            throw new FieldViolations().Add("company.external_id", "is already the external id of another company").ToException();
+        }
+
         return await Reply(company, context.CancellationToken);
     }
 
@@ -205,6 +207,28 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
         outbox.Enqueue(new CompanyRestored(db.TenantId, company.Id));
         await db.SaveChangesAsync(context.CancellationToken);
         return await Reply(company, context.CancellationToken);
+    }
+
+    private async Task<CompanyRules> Rules(CancellationToken cancellationToken) => new(
+        Today(),
+        await db.CustomFieldDefinitions.AsNoTracking().ToDictionaryAsync(d => d.Key, d => d.Type, cancellationToken));
+
+    /// <summary>Companies a company names (its parent, owners that are companies) must be the tenant's own.</summary>
+    private async Task CheckReferences(Contracts.Profiles.V1.Company company, CancellationToken cancellationToken)
+    {
+        var named = new[] { company.Ownership?.ParentCompanyId }
+            .Concat(company.Ownership?.Owners.Select(o => o.CompanyId) ?? [])
+            .Where(id => !string.IsNullOrEmpty(id))
+            .Distinct()
+            .ToList();
+        foreach (var id in named)
+        {
+            var guid = Guid.Parse(id!);
+            if (!await db.Companies.AnyAsync(c => c.Id == guid && c.DeletedAt == null, cancellationToken))
+            {
+                throw new ResourceNotFoundException("Company", id!);
+            }
+        }
     }
 
     private async Task<Contracts.Profiles.V1.Company> Reply(Data.Company company, CancellationToken cancellationToken) =>

@@ -1,5 +1,5 @@
-using CrmPlatform.Contracts.Common.V1;
 using CrmPlatform.Segmentation.Data;
+using CrmPlatform.ServiceDefaults.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using Proto = CrmPlatform.Contracts.Segmentation.V1;
 
@@ -7,8 +7,6 @@ namespace CrmPlatform.Segmentation.Grpc;
 
 internal static class ClientFactsMapper
 {
-    private const decimal NanosPerUnit = 1_000_000_000m;
-
     public static Proto.ClientFacts ToProto(this ClientFacts facts, IEnumerable<InvoicedTotal> totals) => new()
     {
         CompanyId = facts.CompanyId.ToString(),
@@ -19,14 +17,8 @@ internal static class ClientFactsMapper
         InteractionCount = facts.InteractionCount,
         LastInteractionTime = facts.LastInteractionAt is { } last ? Timestamp.FromDateTimeOffset(last) : null,
         InvoiceCount = facts.InvoiceCount,
-        InvoicedTotals = { totals.OrderBy(t => t.CurrencyCode).Select(ToMoney) },
+        InvoicedTotals = { totals.OrderBy(t => t.CurrencyCode).Select(t => t.Total.ToMoney(t.CurrencyCode)) },
         UpdateTime = Timestamp.FromDateTimeOffset(facts.UpdatedAt),
         Deleted = facts.Deleted,
     };
-
-    private static Money ToMoney(InvoicedTotal total)
-    {
-        var units = decimal.Truncate(total.Total);
-        return new Money { CurrencyCode = total.CurrencyCode, Units = (long)units, Nanos = (int)((total.Total - units) * NanosPerUnit) };
-    }
 }

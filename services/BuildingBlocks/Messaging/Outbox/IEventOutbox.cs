@@ -10,4 +10,10 @@ namespace CrmPlatform.Messaging.Outbox;
 public interface IEventOutbox
 {
     void Enqueue(IntegrationEvent integrationEvent);
+
+    /// <summary>
+    /// Many events at once, for bulk writes: copied straight into the outbox table within the
+    /// caller's open transaction (which must exist), so they commit or roll back with it.
+    /// </summary>
+    Task EnqueueManyAsync(IEnumerable<IntegrationEvent> integrationEvents, CancellationToken cancellationToken);
 }

@@ -31,14 +31,19 @@ public sealed class FieldViolations
 
     public void ThrowIfAny()
     {
-        if (IsEmpty)
+        if (!IsEmpty)
         {
-            return;
+            throw ToException();
         }
+    }
 
+    public IReadOnlyList<BadRequest.Types.FieldViolation> ToList() => violations;
+
+    public RpcException ToException()
+    {
         var badRequest = new BadRequest();
         badRequest.FieldViolations.AddRange(violations);
-        throw new Google.Rpc.Status
+        return new Google.Rpc.Status
         {
             Code = (int)Code.InvalidArgument,
             Message = violations.Count == 1

@@ -110,9 +110,22 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("account_owner");
 
+                    b.Property<string>("AddressesJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("addresses");
+
+                    b.Property<decimal?>("AnnualRevenue")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("annual_revenue");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("CustomFieldsJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_fields");
 
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
@@ -131,6 +144,15 @@ namespace CrmPlatform.Profiles.Data.Migrations
                     b.Property<int?>("EmployeeCount")
                         .HasColumnType("integer")
                         .HasColumnName("employee_count");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("FinancialStatusJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("financial_status");
 
                     b.Property<string>("IndustryCode")
                         .HasMaxLength(20)
@@ -157,16 +179,38 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("lifecycle_stage");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("OwnersJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("owners");
+
+                    b.Property<Guid?>("ParentCompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_company_id");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("phone");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("registration_number");
+
+                    b.Property<string>("RevenueCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("revenue_currency");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -174,6 +218,10 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("search_text")
                         .HasComputedColumnSql("lower(name || ' ' || coalesce(legal_name, '') || ' ' || coalesce(domain, '') || ' ' || coalesce(website, '') || ' ' || coalesce(email, ''))", true);
+
+                    b.Property<string>("StrategyJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("strategy");
 
                     b.PrimitiveCollection<List<string>>("Tags")
                         .IsRequired()
@@ -237,6 +285,13 @@ namespace CrmPlatform.Profiles.Data.Migrations
                     b.HasIndex("TenantId", "Domain")
                         .HasDatabaseName("ix_companies_tenant_id_domain");
 
+                    b.HasIndex("TenantId", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_companies_tenant_id_external_id");
+
+                    b.HasIndex("TenantId", "ParentCompanyId")
+                        .HasDatabaseName("ix_companies_tenant_id_parent_company_id");
+
                     b.HasIndex("TenantId", "UpdatedAt")
                         .HasDatabaseName("ix_companies_tenant_id_updated_at");
 
@@ -289,13 +344,161 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("field");
 
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_company_changes");
+
+                    b.HasIndex("TenantId", "PersonId")
+                        .HasDatabaseName("ix_company_changes_tenant_id_person_id");
 
                     b.HasIndex("TenantId", "CompanyId", "ChangedAt")
                         .HasDatabaseName("ix_company_changes_tenant_id_company_id_changed_at");
 
                     b.ToTable("company_changes", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.CompanyImport", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_company_imports");
+
+                    b.ToTable("company_imports", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.CompanyMerge", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.PrimitiveCollection<List<string>>("FilledFields")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("filled_fields");
+
+                    b.Property<DateTimeOffset>("MergedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("merged_at");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_id");
+
+                    b.PrimitiveCollection<List<Guid>>("MovedChangeIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("moved_change_ids");
+
+                    b.PrimitiveCollection<List<Guid>>("MovedPersonIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("moved_person_ids");
+
+                    b.PrimitiveCollection<List<Guid>>("MovedProjectIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("moved_project_ids");
+
+                    b.Property<string>("SurvivorBeforeJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("survivor_before");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survivor_id");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("undone_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_company_merges");
+
+                    b.HasIndex("TenantId", "MergedId")
+                        .HasDatabaseName("ix_company_merges_tenant_id_merged_id");
+
+                    b.HasIndex("TenantId", "SurvivorId")
+                        .HasDatabaseName("ix_company_merges_tenant_id_survivor_id");
+
+                    b.ToTable("company_merges", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.CustomFieldDefinition", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("type");
+
+                    b.HasKey("TenantId", "Key")
+                        .HasName("pk_custom_field_definitions");
+
+                    b.ToTable("custom_field_definitions", (string)null);
                 });
 
             modelBuilder.Entity("CrmPlatform.Profiles.Data.IdempotencyRecord", b =>
@@ -333,6 +536,260 @@ namespace CrmPlatform.Profiles.Data.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.ImportRow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer")
+                        .HasColumnName("row");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ProblemsJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("problems");
+
+                    b.HasKey("TenantId", "ImportId", "Row")
+                        .HasName("pk_import_rows");
+
+                    b.ToTable("import_rows", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.Person", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("Birthday")
+                        .HasColumnType("date")
+                        .HasColumnName("birthday");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<List<string>>("CurrentRoles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("current_roles");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("department");
+
+                    b.PrimitiveCollection<List<string>>("Emails")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("emails");
+
+                    b.Property<string>("FamilyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("family_name");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("given_name");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.PrimitiveCollection<List<string>>("Phones")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("phones");
+
+                    b.Property<string>("PreferredChannel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("preferred_channel");
+
+                    b.Property<Guid?>("ReportsToId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reports_to_id");
+
+                    b.Property<string>("RolesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("roles");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("person_search_document(given_name, family_name, emails)", true);
+
+                    b.Property<string>("SocialProfilesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("social_profiles");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_people");
+
+                    b.HasIndex("Emails")
+                        .HasDatabaseName("ix_people_emails");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Emails"), "gin");
+
+                    b.HasIndex("Phones")
+                        .HasDatabaseName("ix_people_phones");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Phones"), "gin");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_people_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("TenantId", "ReportsToId")
+                        .HasDatabaseName("ix_people_tenant_id_reports_to_id");
+
+                    b.HasIndex("TenantId", "CompanyId", "Id")
+                        .HasDatabaseName("ix_people_tenant_id_company_id_id");
+
+                    b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.Project", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CloseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("close_date");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<List<string>>("Products")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("products");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("StageChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_changed_at");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("value");
+
+                    b.Property<string>("ValueCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("value_currency");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_projects");
+
+                    b.HasIndex("TenantId", "CompanyId", "Id")
+                        .HasDatabaseName("ix_projects_tenant_id_company_id_id");
+
+                    b.HasIndex("TenantId", "Stage", "StageChangedAt")
+                        .HasDatabaseName("ix_projects_tenant_id_stage_stage_changed_at");
+
+                    b.ToTable("projects", (string)null);
+                });
+
             modelBuilder.Entity("CrmPlatform.Profiles.Data.ReviewPolicy", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -349,6 +806,15 @@ namespace CrmPlatform.Profiles.Data.Migrations
                     b.ToTable("review_policies", (string)null);
                 });
 
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.Company", b =>
+                {
+                    b.HasOne("CrmPlatform.Profiles.Data.Company", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ParentCompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_companies_companies_tenant_id_parent_company_id");
+                });
+
             modelBuilder.Entity("CrmPlatform.Profiles.Data.CompanyChange", b =>
                 {
                     b.HasOne("CrmPlatform.Profiles.Data.Company", null)
@@ -357,6 +823,59 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_company_changes_companies_tenant_id_company_id");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.CompanyMerge", b =>
+                {
+                    b.HasOne("CrmPlatform.Profiles.Data.Company", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MergedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_company_merges_companies_tenant_id_merged_id");
+
+                    b.HasOne("CrmPlatform.Profiles.Data.Company", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SurvivorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_company_merges_companies_tenant_id_survivor_id");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.ImportRow", b =>
+                {
+                    b.HasOne("CrmPlatform.Profiles.Data.CompanyImport", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_rows_company_imports_tenant_id_import_id");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.Person", b =>
+                {
+                    b.HasOne("CrmPlatform.Profiles.Data.Company", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_people_companies_tenant_id_company_id");
+
+                    b.HasOne("CrmPlatform.Profiles.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ReportsToId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_people_people_tenant_id_reports_to_id");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.Project", b =>
+                {
+                    b.HasOne("CrmPlatform.Profiles.Data.Company", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_projects_companies_tenant_id_company_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -8,4 +8,9 @@ public sealed record CompanyCreated(
     string? IndustryCode,
     int? EmployeeCount,
     string? CountryCode,
-    string? AccountOwner) : IntegrationEvent(TenantId);
+    string? AccountOwner,
+    string LifecycleStage,
+    decimal? AnnualRevenue,
+    string? RevenueCurrency,
+    IReadOnlyList<string> Tags,
+    string? ExternalId) : IntegrationEvent(TenantId);

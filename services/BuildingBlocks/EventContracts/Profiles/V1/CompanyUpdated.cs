@@ -15,4 +15,8 @@ public sealed record CompanyUpdated(
     int? EmployeeCount,
     string? CountryCode,
     string? AccountOwner,
-    string LifecycleStage) : IntegrationEvent(TenantId);
+    string LifecycleStage,
+    decimal? AnnualRevenue,
+    string? RevenueCurrency,
+    IReadOnlyList<string> Tags,
+    string? ExternalId) : IntegrationEvent(TenantId);

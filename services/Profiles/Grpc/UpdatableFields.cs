@@ -1,0 +1,73 @@
+using CrmPlatform.ServiceDefaults.Grpc;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Google.Protobuf.WellKnownTypes;
+using Proto = CrmPlatform.Contracts.Profiles.V1;
+
+namespace CrmPlatform.Profiles.Grpc;
+
+/// <summary>Which fields of a resource a client may change, and which a change actually touched.</summary>
+internal sealed class UpdatableFields<T>
+    where T : IMessage<T>, new()
+{
+    private readonly string[] names;
+    private readonly FieldDescriptor[] fields;
+
+    public UpdatableFields(params string[] names)
+    {
+        this.names = names;
+        fields = names.Select(name => new T().Descriptor.FindFieldByName(name) ?? throw new ArgumentException($"{typeof(T).Name} has no field {name}.")).ToArray();
+    }
+
+    /// <summary>
+    /// The paths to apply: the mask's, each checked, or (AIP-134) every updatable field the
+    /// request sets when there is no mask.
+    /// </summary>
+    public FieldMask Resolve(FieldMask? mask, T message, FieldViolations violations)
+    {
+        if (mask is null || mask.Paths.Count == 0)
+        {
+            return FieldMask.FromStringEnumerable<T>(fields.Where(f => IsSet(f, message)).Select(f => f.Name));
+        }
+
+        // REST clients write paths as JSON names (accountOwner); the contract's are snake_case.
+        var paths = mask.Paths.Select(SnakeCase).ToList();
+        var invalid = paths.Where(path => !names.Contains(path.Split('.')[0]) || !FieldMask.IsValid<T>(path)).ToList();
+        invalid.ForEach(path => violations.Add("update_mask", $"'{path}' is not a field that can be updated"));
+        return invalid.Count == 0 ? FieldMask.FromStringEnumerable<T>(paths) : new FieldMask();
+    }
+
+    /// <summary>The top-level fields whose values differ between two versions.</summary>
+    public List<string> Changed(T before, T after) =>
+        fields.Where(f => !Equals(f.Accessor.GetValue(before), f.Accessor.GetValue(after))).Select(f => f.Name).ToList();
+
+    private static string SnakeCase(string path) =>
+        string.Concat(path.Select(c => char.IsAsciiLetterUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
+
+    private static bool IsSet(FieldDescriptor field, IMessage message) => field.Accessor.GetValue(message) switch
+    {
+        string text => text.Length > 0,
+        int number => number != 0,
+        System.Enum value => Convert.ToInt32(value) != 0,
+        IMessage nested => nested is not null,
+        System.Collections.ICollection list => list.Count > 0,
+        null => false,
+        _ => true,
+    };
+}
+
+internal static class Updatable
+{
+    public static readonly UpdatableFields<Proto.Company> Company = new(
+        "name", "legal_name", "website", "domain", "industry", "employee_count", "headquarters",
+        "phone", "email", "account_owner", "lifecycle_stage", "tags", "external_id", "registration_number",
+        "annual_revenue", "financial_status", "ownership", "addresses", "custom_fields", "strategy");
+
+    // left_date changes only through LeaveCompany, so leaving is always one deliberate act.
+    public static readonly UpdatableFields<Proto.Person> Person = new(
+        "given_name", "family_name", "title", "department", "roles", "reports_to_id", "emails", "phones",
+        "birthday", "preferred_channel", "social_profiles", "notes");
+
+    public static readonly UpdatableFields<Proto.Project> Project = new(
+        "name", "description", "products", "value", "stage", "start_date", "close_date");
+}

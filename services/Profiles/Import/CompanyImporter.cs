@@ -1,0 +1,311 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using CrmPlatform.Contracts.Profiles.V1;
+using CrmPlatform.EventContracts;
+using CrmPlatform.Messaging.Outbox;
+using CrmPlatform.Profiles.Data;
+using CrmPlatform.Profiles.Grpc;
+using CrmPlatform.ServiceDefaults.Grpc;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
+using Company = CrmPlatform.Profiles.Data.Company;
+using CompanyChange = CrmPlatform.Profiles.Data.CompanyChange;
+using Proto = CrmPlatform.Contracts.Profiles.V1;
+
+namespace CrmPlatform.Profiles.Import;
+
+/// <summary>
+/// Upserts companies by the tenant's external id, a batch at a time. Each batch is validated in
+/// memory, the companies it touches are locked and read in one query, and everything it writes
+/// (companies, their changes, the per-row report, the events) goes in by binary COPY and
+/// set-based INSERTs, in one transaction per batch.
+/// </summary>
+public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, TimeProvider clock, ILogger<CompanyImporter> logger)
+{
+    public const int BatchSize = 2000;
+    private const int MaxRows = 5_000_000;
+    private const string Operation = "ImportCompanies";
+
+    /// <summary>Imports <paramref name="rows"/>, yielding the report a batch at a time with running totals.</summary>
+    public async IAsyncEnumerable<ImportCompaniesResponse> ImportAsync(
+        IAsyncEnumerable<ImportInput> rows, string requestId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        new FieldViolations().MaxLength("request_id", requestId, 100).ThrowIfAny();
+        var key = requestId.Trim();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hashed = Hashing(rows, hash, cancellationToken);
+
+        var earlier = key.Length == 0 ? null : await db.IdempotencyRecords.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Operation == Operation && r.Key == key, cancellationToken);
+        if (earlier is not null)
+        {
+            await foreach (var _ in hashed)
+            {
+            }
+
+            if (!CryptographicOperations.FixedTimeEquals(earlier.RequestHash, hash.GetCurrentHash()))
+            {
+                new FieldViolations().Add("request_id", "was already used for a different import").ThrowIfAny();
+            }
+
+            await foreach (var replayed in Replay(earlier.ResourceId, cancellationToken))
+            {
+                yield return replayed;
+            }
+
+            yield break;
+        }
+
+        var now = clock.GetUtcNow();
+        var import = new CompanyImport { StartedAt = now };
+        db.CompanyImports.Add(import);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        var rules = new CompanyRules(
+            DateOnly.FromDateTime(now.UtcDateTime),
+            await db.CustomFieldDefinitions.AsNoTracking().ToDictionaryAsync(d => d.Key, d => d.Type, cancellationToken));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rowNumber = 0;
+        var batch = new List<(int Row, ImportInput Input)>(BatchSize);
+        await foreach (var company in hashed)
+        {
+            if (++rowNumber > MaxRows)
+            {
+                new FieldViolations().Add("companies", $"an import takes at most {MaxRows:N0} rows").ThrowIfAny();
+            }
+
+            batch.Add((rowNumber, company));
+            if (batch.Count == BatchSize)
+            {
+                yield return await ImportBatch(import, batch, rules, seen, cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0 || rowNumber == 0)
+        {
+            yield return await ImportBatch(import, batch, rules, seen, cancellationToken);
+        }
+
+        import.FinishedAt = clock.GetUtcNow();
+        db.CompanyImports.Update(import);
+        if (key.Length > 0)
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord { Operation = Operation, Key = key, RequestHash = hash.GetCurrentHash(), ResourceId = import.Id, CreatedAt = now });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Import {ImportId}: {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected",
+            import.Id, import.Created, import.Updated, import.Unchanged, import.Rejected);
+    }
+
+    private async Task<ImportCompaniesResponse> ImportBatch(
+        CompanyImport import, List<(int Row, ImportInput Input)> batch, CompanyRules rules, HashSet<string> seen, CancellationToken cancellationToken)
+    {
+        var results = new List<ImportRow>(batch.Count);
+        var accepted = new List<(int Row, Proto.Company Company)>(batch.Count);
+        foreach (var (row, input) in batch)
+        {
+            if (input.Problems.Count > 0)
+            {
+                results.Add(Rejected(import, row, input.Company.ExternalId, input.Problems));
+                continue;
+            }
+
+            var company = input.Company;
+            var violations = CompanyValidator.Validate(company, "", new FieldViolations(), rules);
+            violations.Required(".external_id", company.ExternalId);
+            if (violations.IsEmpty && !seen.Add(company.ExternalId.Trim()))
+            {
+                violations.Add(".external_id", "appears in an earlier row of this import");
+            }
+
+            if (violations.IsEmpty)
+            {
+                accepted.Add((row, company));
+            }
+            else
+            {
+                results.Add(Rejected(import, row, company.ExternalId, violations.ToList().Select(v => (v.Field.TrimStart('.'), v.Description))));
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var externalIds = accepted.Select(a => a.Company.ExternalId.Trim()).ToArray();
+        var existing = await db.Companies
+            .FromSql($"SELECT * FROM companies WHERE external_id = ANY({externalIds}) FOR UPDATE")
+            .AsNoTracking()
+            .ToDictionaryAsync(c => c.ExternalId!, cancellationToken);
+        var known = await KnownCompanies(accepted.Select(a => a.Company), cancellationToken);
+
+        var upserts = new List<Company>();
+        var changes = new List<CompanyChange>();
+        var events = new List<IntegrationEvent>();
+        foreach (var (row, proto) in accepted)
+        {
+            var unknown = References(proto).Where(r => !known.Contains(r.Id)).ToList();
+            if (unknown.Count > 0)
+            {
+                results.Add(Rejected(import, row, proto.ExternalId, unknown.Select(u => (u.Field, "is not a company of this tenant"))));
+                continue;
+            }
+
+            if (!existing.TryGetValue(proto.ExternalId.Trim(), out var company))
+            {
+                company = proto.ToNewCompany(now);
+                company.TenantId = db.TenantId;
+                upserts.Add(company);
+                events.Add(CompanyEvents.Created(company));
+                results.Add(Outcome(import, row, company, ImportOutcome.Created));
+                continue;
+            }
+
+            if (company.DeletedAt is not null)
+            {
+                results.Add(Rejected(import, row, proto.ExternalId, [("external_id", "belongs to a deleted company; undelete it first")]));
+                continue;
+            }
+
+            // An update replaces the fields the row sets and keeps the rest.
+            var before = company.ToProto();
+            var after = before.Clone();
+            Updatable.Company.Resolve(null, proto, new FieldViolations()).Merge(proto, after, new FieldMask.MergeOptions { ReplaceMessageFields = true, ReplaceRepeatedFields = true });
+            company.CopyFrom(after);
+            var changed = Updatable.Company.Changed(before, company.ToProto());
+            if (changed.Count == 0)
+            {
+                results.Add(Outcome(import, row, company, ImportOutcome.Unchanged));
+                continue;
+            }
+
+            company.UpdatedAt = now;
+            upserts.Add(company);
+            changes.AddRange(CompanyHistory.Changes(company.Id, before, company.ToProto(), changed, $"import:{import.Id}", now));
+            events.AddRange(CompanyEvents.Updated(company, changed, after.Ownership));
+            results.Add(Outcome(import, row, company, ImportOutcome.Updated));
+        }
+
+        await CompanyCopy.UpsertCompanies(db, upserts, cancellationToken);
+        await CompanyCopy.InsertChanges(db, changes, cancellationToken);
+        await CompanyCopy.InsertImportRows(db, results, cancellationToken);
+        await outbox.EnqueueManyAsync(events, cancellationToken);
+
+        import.Created += results.Count(r => r.Outcome == nameof(ImportOutcome.Created));
+        import.Updated += results.Count(r => r.Outcome == nameof(ImportOutcome.Updated));
+        import.Unchanged += results.Count(r => r.Outcome == nameof(ImportOutcome.Unchanged));
+        import.Rejected += results.Count(r => r.Outcome == nameof(ImportOutcome.Rejected));
+        await db.CompanyImports.Where(i => i.Id == import.Id).ExecuteUpdateAsync(
+            set => set.SetProperty(i => i.Created, import.Created).SetProperty(i => i.Updated, import.Updated)
+                .SetProperty(i => i.Unchanged, import.Unchanged).SetProperty(i => i.Rejected, import.Rejected),
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        return Totals(import, results.OrderBy(r => r.Row));
+    }
+
+    private async IAsyncEnumerable<ImportCompaniesResponse> Replay(Guid importId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var import = await db.CompanyImports.AsNoTracking().FirstAsync(i => i.Id == importId, cancellationToken);
+        var rows = new List<ImportRow>(BatchSize);
+        await foreach (var row in db.ImportRows.AsNoTracking().Where(r => r.ImportId == importId).OrderBy(r => r.Row).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+            if (rows.Count == BatchSize)
+            {
+                yield return Totals(import, rows);
+                rows.Clear();
+            }
+        }
+
+        yield return Totals(import, rows);
+    }
+
+    private static ImportCompaniesResponse Totals(CompanyImport import, IEnumerable<ImportRow> rows) => new()
+    {
+        ImportId = import.Id.ToString(),
+        Created = import.Created,
+        Updated = import.Updated,
+        Unchanged = import.Unchanged,
+        Rejected = import.Rejected,
+        Rows = { rows.Select(ToProto) },
+    };
+
+    /// <summary>The ids among the companies the rows name (parents, owners) that are live companies of this tenant.</summary>
+    private async Task<HashSet<Guid>> KnownCompanies(IEnumerable<Proto.Company> rows, CancellationToken cancellationToken)
+    {
+        var named = rows.SelectMany(References).Select(r => r.Id).Distinct().ToList();
+        return named.Count == 0
+            ? []
+            : (await db.Companies.Where(c => named.Contains(c.Id) && c.DeletedAt == null).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
+    private static IEnumerable<(string Field, Guid Id)> References(Proto.Company company)
+    {
+        if (Guid.TryParse(company.Ownership?.ParentCompanyId, out var parent))
+        {
+            yield return ("ownership.parent_company_id", parent);
+        }
+
+        foreach (var (owner, index) in (company.Ownership?.Owners ?? []).Select((o, i) => (o, i)))
+        {
+            if (Guid.TryParse(owner.CompanyId, out var id))
+            {
+                yield return ($"ownership.owners[{index}].company_id", id);
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<ImportInput> Hashing(
+        IAsyncEnumerable<ImportInput> rows, IncrementalHash hash, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            hash.AppendData(row.Company.ToByteArray());
+            foreach (var (field, description) in row.Problems)
+            {
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(field + description));
+            }
+
+            hash.AppendData([0]);
+            yield return row;
+        }
+    }
+
+    private static ImportRow Outcome(CompanyImport import, int row, Company company, ImportOutcome outcome) => new()
+    {
+        TenantId = company.TenantId,
+        ImportId = import.Id,
+        Row = row,
+        ExternalId = company.ExternalId,
+        Outcome = outcome.ToString(),
+        CompanyId = company.Id,
+    };
+
+    private ImportRow Rejected(CompanyImport import, int row, string externalId, IEnumerable<(string Field, string Description)> problems) => new()
+    {
+        TenantId = db.TenantId,
+        ImportId = import.Id,
+        Row = row,
+        ExternalId = string.IsNullOrWhiteSpace(externalId) ? null : externalId.Trim()[..Math.Min(externalId.Trim().Length, 100)],
+        Outcome = nameof(ImportOutcome.Rejected),
+        ProblemsJson = ProtoJson.FormatList(problems.Select(p => new ImportProblem { Field = p.Field, Description = p.Description }).ToList()),
+    };
+
+    private static ImportRowResult ToProto(ImportRow row) => new()
+    {
+        Row = row.Row,
+        ExternalId = row.ExternalId ?? "",
+        Outcome = System.Enum.Parse<ImportOutcome>(row.Outcome),
+        CompanyId = row.CompanyId?.ToString() ?? "",
+        Problems = { ProtoJson.ParseList<ImportProblem>(row.ProblemsJson) },
+    };
+}
+
+/// <summary>One row as read: the company, or what made it unreadable (a CSV cell that is not a number, a line that is not JSON).</summary>
+public sealed record ImportInput(Proto.Company Company, IReadOnlyList<(string Field, string Description)> Problems)
+{
+    public static ImportInput Of(Proto.Company company) => new(company, []);
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using CrmPlatform.Contracts.Common.V1;
+using CrmPlatform.ServiceDefaults.Grpc;
+using Google.Protobuf;
+using Proto = CrmPlatform.Contracts.Profiles.V1;
+
+namespace CrmPlatform.Profiles.Import;
+
+/// <summary>
+/// Reads import rows from REST bodies: JSON lines (one company per line, as the contract's JSON)
+/// or CSV with a header naming the columns below. A row that cannot be read is reported, not fatal.
+/// </summary>
+internal static class ImportFormats
+{
+    /// <summary>The CSV columns, each setting one field of a company; tags are separated by ';'.</summary>
+    private static readonly Dictionary<string, Action<Proto.Company, string>> CsvColumns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["external_id"] = (c, v) => c.ExternalId = v,
+        ["name"] = (c, v) => c.Name = v,
+        ["legal_name"] = (c, v) => c.LegalName = v,
+        ["registration_number"] = (c, v) => c.RegistrationNumber = v,
+        ["website"] = (c, v) => c.Website = v,
+        ["domain"] = (c, v) => c.Domain = v,
+        ["industry_code"] = (c, v) => (c.Industry ??= new Proto.Industry()).Code = v,
+        ["industry_label"] = (c, v) => (c.Industry ??= new Proto.Industry()).Label = v,
+        ["employee_count"] = (c, v) => c.EmployeeCount = int.Parse(v, CultureInfo.InvariantCulture),
+        ["annual_revenue"] = (c, v) => (c.AnnualRevenue ??= new Money()).MergeFrom(decimal.Parse(v, CultureInfo.InvariantCulture).ToMoney(c.AnnualRevenue.CurrencyCode)),
+        ["revenue_currency"] = (c, v) => (c.AnnualRevenue ??= new Money()).CurrencyCode = v.ToUpperInvariant(),
+        ["phone"] = (c, v) => c.Phone = v,
+        ["email"] = (c, v) => c.Email = v,
+        ["account_owner"] = (c, v) => c.AccountOwner = v,
+        ["lifecycle_stage"] = (c, v) => c.LifecycleStage = Enum.Parse<Proto.LifecycleStage>(v.Replace("_", ""), ignoreCase: true),
+        ["tags"] = (c, v) => c.Tags.AddRange(v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+        ["street"] = (c, v) => (c.Headquarters ??= new Address { Kind = AddressKind.Headquarters }).Lines.Add(v),
+        ["city"] = (c, v) => (c.Headquarters ??= new Address { Kind = AddressKind.Headquarters }).City = v,
+        ["region"] = (c, v) => (c.Headquarters ??= new Address { Kind = AddressKind.Headquarters }).Region = v,
+        ["postal_code"] = (c, v) => (c.Headquarters ??= new Address { Kind = AddressKind.Headquarters }).PostalCode = v,
+        ["country_code"] = (c, v) => (c.Headquarters ??= new Address { Kind = AddressKind.Headquarters }).CountryCode = v,
+    };
+
+    public static string CsvColumnNames => string.Join(", ", CsvColumns.Keys);
+
+    public static async IAsyncEnumerable<ImportInput> JsonLines(TextReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            ImportInput input;
+            try
+            {
+                input = ImportInput.Of(JsonParser.Default.Parse<Proto.Company>(line));
+            }
+            catch (InvalidProtocolBufferException e)
+            {
+                input = new ImportInput(new Proto.Company(), [("", $"is not a company in JSON: {e.Message}")]);
+            }
+
+            yield return input;
+        }
+    }
+
+    /// <summary>The rows of a CSV body; an unknown header column is the caller's error, found before any row is read.</summary>
+    public static async Task<IAsyncEnumerable<ImportInput>> Csv(TextReader reader, CancellationToken cancellationToken)
+    {
+        var header = await ReadRecord(reader, cancellationToken) ?? [];
+        var violations = new FieldViolations();
+        for (var i = 0; i < header.Count; i++)
+        {
+            violations.Check(CsvColumns.ContainsKey(header[i].Trim()), $"header[{i}]", $"'{header[i]}' is not a column; use {CsvColumnNames}");
+        }
+
+        violations.Check(header.Count > 0, "header", "is required: the first line names the columns").ThrowIfAny();
+        return Rows(reader, header.Select(h => h.Trim()).ToList(), cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<ImportInput> Rows(TextReader reader, List<string> header, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (await ReadRecord(reader, cancellationToken) is { } record)
+        {
+            if (record.Count == 1 && record[0].Length == 0)
+            {
+                continue;
+            }
+
+            var company = new Proto.Company();
+            var problems = new List<(string, string)>();
+            if (record.Count != header.Count)
+            {
+                problems.Add(("", $"has {record.Count} cells; the header names {header.Count}"));
+            }
+
+            foreach (var (column, value) in header.Zip(record))
+            {
+                if (value.Length == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    CsvColumns[column](company, value.Trim());
+                }
+                catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+                {
+                    problems.Add((column, $"'{value}' is not a valid value"));
+                }
+            }
+
+            yield return new ImportInput(company, problems);
+        }
+    }
+
+    /// <summary>One RFC 4180 record: fields split by commas, quoted fields may hold commas, quotes ("") and line breaks.</summary>
+    private static async Task<List<string>?> ReadRecord(TextReader reader, CancellationToken cancellationToken)
+    {
+        var line = await reader.ReadLineAsync(cancellationToken);
+        if (line is null)
+        {
+            return null;
+        }
+
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; ; i++)
+        {
+            if (i == line.Length)
+            {
+                if (!quoted)
+                {
+                    break;
+                }
+
+                // A quoted field goes on over the line break.
+                line = await reader.ReadLineAsync(cancellationToken);
+                if (line is null)
+                {
+                    break;
+                }
+
+                field.Append('\n');
+                i = -1;
+                continue;
+            }
+
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using CrmPlatform.Contracts.Common.V1;
+using CrmPlatform.Contracts.Profiles.V1;
+using CrmPlatform.IntegrationTests.Support;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace CrmPlatform.IntegrationTests;
+
+/// <summary>Who is who at a client: roles held from and to, reporting lines, people who left.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class PeopleTests(PlatformFixture platform)
+{
+    private static readonly Date LastYear = new() { Year = DateTime.UtcNow.Year - 1, Month = 1, Day = 1 };
+
+    [Fact]
+    public async Task KeyOfficerChanges_AreKept_AndAnsweredByTheHistory()
+    {
+        using var tenant = await platform.NewTenant();
+        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Officers AB" } });
+        var ceo = await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest
+        {
+            CompanyId = company.Id,
+            Person = new Person
+            {
+                GivenName = "Anna",
+                FamilyName = "Ek",
+                Title = "CEO",
+                Emails = { "Anna.Ek@Officers.example" },
+                Birthday = new Date { Year = 1980, Month = 5, Day = 17 },
+                Roles = { new RoleHolding { Role = PersonRole.KeyOfficer, StartDate = LastYear }, new RoleHolding { Role = PersonRole.DecisionMaker, StartDate = LastYear } },
+            },
+        });
+        var cfo = await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest
+        {
+            CompanyId = company.Id,
+            Person = new Person { GivenName = "Bo", Title = "CFO", ReportsToId = ceo.Id },
+        });
+
+        // Bo becomes a key officer; Anna's key officer role ends.
+        await tenant.Profiles.UpdatePersonAsync(new UpdatePersonRequest
+        {
+            Person = new Person { Id = cfo.Id, Roles = { new RoleHolding { Role = PersonRole.KeyOfficer, StartDate = Today() } } },
+            UpdateMask = FieldMask.FromString("roles"),
+        });
+        var annasRoles = ceo.Roles.Clone();
+        annasRoles[0].EndDate = Today();
+        await tenant.Profiles.UpdatePersonAsync(new UpdatePersonRequest
+        {
+            Person = new Person { Id = ceo.Id, Roles = { annasRoles }, Etag = ceo.Etag },
+            UpdateMask = FieldMask.FromString("roles"),
+        });
+
+        var keyOfficers = (await tenant.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, Role = PersonRole.KeyOfficer })).People;
+        Assert.Equal([cfo.Id], keyOfficers.Select(p => p.Id));
+        Assert.Equal("anna.ek@officers.example", (await tenant.Profiles.GetPersonAsync(new GetPersonRequest { Id = ceo.Id })).Emails.Single());
+
+        var officerChanges = (await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest
+        {
+            CompanyId = company.Id,
+            Fields = { "person.roles" },
+            Since = Timestamp.FromDateTime(new DateTime(DateTime.UtcNow.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc)),
+        })).Changes;
+        Assert.Equal([ceo.Id, cfo.Id], officerChanges.Select(c => c.PersonId));
+        Assert.Null(officerChanges[0].PersonBefore.Roles[0].EndDate);
+        Assert.Equal(Today(), officerChanges[0].PersonAfter.Roles[0].EndDate);
+    }
+
+    [Fact]
+    public async Task PersonWhoLeaves_LeavesTheList_EndsEveryRole_AndStaysInHistory()
+    {
+        using var tenant = await platform.NewTenant();
+        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Leavers AB" } });
+        var person = await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest
+        {
+            CompanyId = company.Id,
+            Person = new Person { GivenName = "Cecilia", Roles = { new RoleHolding { Role = PersonRole.MainContact, StartDate = LastYear } } },
+        });
+
+        var left = await tenant.Profiles.LeaveCompanyAsync(new LeaveCompanyRequest { Id = person.Id });
+
+        Assert.Equal(Today(), left.LeftDate);
+        Assert.Equal(Today(), Assert.Single(left.Roles).EndDate);
+        Assert.Empty((await tenant.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id })).People);
+        Assert.Equal([person.Id], (await tenant.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, ShowFormer = true })).People.Select(p => p.Id));
+        var again = await Assert.ThrowsAsync<RpcException>(() => tenant.Profiles.LeaveCompanyAsync(new LeaveCompanyRequest { Id = person.Id }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+        var history = (await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id, Fields = { "person.left_date" } })).Changes;
+        Assert.Equal(Today(), Assert.Single(history).PersonAfter.LeftDate);
+    }
+
+    [Fact]
+    public async Task BadPerson_IsInvalidArgument_WithEveryViolation_OverGrpcAndRest()
+    {
+        using var tenant = await platform.NewTenant();
+        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Checks AB" } });
+        var person = new Person
+        {
+            GivenName = "",
+            Emails = { "not-an-email" },
+            Phones = { "call me" },
+            Birthday = new Date { Year = DateTime.UtcNow.Year + 1, Month = 1, Day = 1 },
+            Roles = { new RoleHolding { Role = PersonRole.Unspecified, StartDate = new Date { Year = 2024, Month = 2, Day = 30 } } },
+            SocialProfiles = { new SocialProfile { Network = "linkedin", Url = "ftp://x" } },
+        };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => tenant.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = person }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(
+            ["person.birthday", "person.emails[0]", "person.given_name", "person.phones[0]", "person.roles[0].role", "person.roles[0].start_date", "person.social_profiles[0].url"],
+            error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field).Order());
+        var overRest = await tenant.Rest.PostAsJsonAsync($"/v1/companies/{company.Id}/people", new { givenName = "Dan", birthday = new { year = 3000, month = 1, day = 1 } });
+        Assert.Equal(HttpStatusCode.BadRequest, overRest.StatusCode);
+        Assert.Empty((await tenant.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, ShowFormer = true })).People);
+    }
+
+    [Fact]
+    public async Task AnotherTenantsPeopleAndCompanies_AreNotFound_InEveryCall()
+    {
+        using var a = await platform.NewTenant();
+        using var b = await platform.NewTenant();
+        var theirCompany = await b.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "B AB" } });
+        var theirPerson = await b.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = theirCompany.Id, Person = new Person { GivenName = "Bea" } });
+        var ours = await a.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "A AB" } });
+
+        var calls = new (string Name, Func<Task> Call)[]
+        {
+            ("create at their company", () => a.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = theirCompany.Id, Person = new Person { GivenName = "X" } }).ResponseAsync),
+            ("list their company", () => a.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = theirCompany.Id }).ResponseAsync),
+            ("get", () => a.Profiles.GetPersonAsync(new GetPersonRequest { Id = theirPerson.Id }).ResponseAsync),
+            ("update", () => a.Profiles.UpdatePersonAsync(new UpdatePersonRequest { Person = new Person { Id = theirPerson.Id, Title = "Spy" } }).ResponseAsync),
+            ("leave", () => a.Profiles.LeaveCompanyAsync(new LeaveCompanyRequest { Id = theirPerson.Id }).ResponseAsync),
+            ("report to them", () => a.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = ours.Id, Person = new Person { GivenName = "X", ReportsToId = theirPerson.Id } }).ResponseAsync),
+        };
+        foreach (var (name, call) in calls)
+        {
+            var error = await Assert.ThrowsAsync<RpcException>(call);
+            Assert.True(error.StatusCode == StatusCode.NotFound, $"{name}: {error.StatusCode}");
+        }
+
+        Assert.Equal("", (await b.Profiles.GetPersonAsync(new GetPersonRequest { Id = theirPerson.Id })).Title);
+    }
+
+    private static Date Today() => new() { Year = DateTime.UtcNow.Year, Month = DateTime.UtcNow.Month, Day = DateTime.UtcNow.Day };
+}

@@ -1,0 +1,104 @@
+using CrmPlatform.Contracts.Common.V1;
+using CrmPlatform.Contracts.Profiles.V1;
+using CrmPlatform.IntegrationTests.Support;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Npgsql;
+
+namespace CrmPlatform.IntegrationTests;
+
+/// <summary>What was sold and planned with a client; projects stuck at planning are found to revive.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ProjectTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task StageChanges_AreKept_AndStalledProjectsAreFound()
+    {
+        using var tenant = await platform.NewTenant();
+        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Deals AB" } });
+        var stuck = await tenant.Profiles.CreateProjectAsync(new CreateProjectRequest
+        {
+            CompanyId = company.Id,
+            Project = new Project { Name = "Warehouse WMS", Stage = ProjectStage.Planning, Products = { "WMS" }, Value = new Money { CurrencyCode = "EUR", Units = 90_000 } },
+        });
+        var fresh = await tenant.Profiles.CreateProjectAsync(new CreateProjectRequest
+        {
+            CompanyId = company.Id,
+            Project = new Project { Name = "Support renewal", Stage = ProjectStage.Planning },
+        });
+        var won = await tenant.Profiles.UpdateProjectAsync(new UpdateProjectRequest
+        {
+            Project = new Project { Id = fresh.Id, Stage = ProjectStage.Won, Etag = fresh.Etag },
+            UpdateMask = FieldMask.FromString("stage"),
+        });
+        await AgeStage(tenant, stuck.Id, TimeSpan.FromDays(100));
+
+        var stalled = await tenant.Profiles.ListProjectsAsync(new ListProjectsRequest { CompanyId = "-", StalledForDays = 90 });
+        Assert.Equal([stuck.Id], stalled.Projects.Select(p => p.Id));
+        Assert.Equal([fresh.Id], (await tenant.Profiles.ListProjectsAsync(new ListProjectsRequest { CompanyId = company.Id, Stage = ProjectStage.Won })).Projects.Select(p => p.Id));
+
+        var stage = Assert.Single((await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id, Fields = { "project.stage" } })).Changes);
+        Assert.Equal(fresh.Id, stage.ProjectId);
+        Assert.Equal(ProjectStage.Planning, stage.ProjectBefore.Stage);
+        Assert.Equal(ProjectStage.Won, stage.ProjectAfter.Stage);
+        Assert.True(won.StageTime.ToDateTime() > fresh.StageTime.ToDateTime());
+
+        // Revived: back to proposed, no longer stalled.
+        await tenant.Profiles.UpdateProjectAsync(new UpdateProjectRequest { Project = new Project { Id = stuck.Id, Stage = ProjectStage.Proposed }, UpdateMask = FieldMask.FromString("stage") });
+        Assert.Empty((await tenant.Profiles.ListProjectsAsync(new ListProjectsRequest { CompanyId = "-", StalledForDays = 90 })).Projects);
+    }
+
+    [Fact]
+    public async Task BadProjects_AndAnotherTenantsProjects_AreRefused()
+    {
+        using var a = await platform.NewTenant();
+        using var b = await platform.NewTenant();
+        var ours = await a.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "A AB" } });
+        var theirCompany = await b.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "B AB" } });
+        var theirs = await b.Profiles.CreateProjectAsync(new CreateProjectRequest { CompanyId = theirCompany.Id, Project = new Project { Name = "B deal", Stage = ProjectStage.Proposed } });
+
+        var bad = await Assert.ThrowsAsync<RpcException>(() => a.Profiles.CreateProjectAsync(new CreateProjectRequest
+        {
+            CompanyId = ours.Id,
+            Project = new Project
+            {
+                Name = "",
+                Value = new Money { CurrencyCode = "EURO", Units = 1 },
+                StartDate = new Date { Year = 2026, Month = 5, Day = 1 },
+                CloseDate = new Date { Year = 2026, Month = 4, Day = 1 },
+            },
+        }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
+        Assert.Equal(
+            ["project.close_date", "project.name", "project.stage", "project.value.currency_code"],
+            bad.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field).Order());
+
+        foreach (var call in new Func<Task>[]
+        {
+            () => a.Profiles.GetProjectAsync(new GetProjectRequest { Id = theirs.Id }).ResponseAsync,
+            () => a.Profiles.UpdateProjectAsync(new UpdateProjectRequest { Project = new Project { Id = theirs.Id, Stage = ProjectStage.Lost } }).ResponseAsync,
+            () => a.Profiles.ListProjectsAsync(new ListProjectsRequest { CompanyId = theirCompany.Id }).ResponseAsync,
+            () => a.Profiles.CreateProjectAsync(new CreateProjectRequest { CompanyId = theirCompany.Id, Project = new Project { Name = "X", Stage = ProjectStage.Planning } }).ResponseAsync,
+        })
+        {
+            Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(call)).StatusCode);
+        }
+
+        Assert.Empty((await a.Profiles.ListProjectsAsync(new ListProjectsRequest { CompanyId = "-" })).Projects);
+        Assert.Equal(ProjectStage.Proposed, (await b.Profiles.GetProjectAsync(new GetProjectRequest { Id = theirs.Id })).Stage);
+    }
+
+    /// <summary>Moves a project's last stage change into the past, as if it had sat still that long.</summary>
+    private async Task AgeStage(TenantClient tenant, string projectId, TimeSpan age)
+    {
+        await using var connection = new NpgsqlConnection(platform.SuperuserConnectionString("profiles"));
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await new NpgsqlCommand($"SET LOCAL app.tenant_id = '{Guid.Parse(tenant.TenantId)}'", connection, transaction).ExecuteNonQueryAsync();
+        await using var command = new NpgsqlCommand("UPDATE projects SET stage_changed_at = stage_changed_at - $1 WHERE id = $2", connection, transaction);
+        command.Parameters.AddWithValue(age);
+        command.Parameters.AddWithValue(Guid.Parse(projectId));
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        await transaction.CommitAsync();
+    }
+}
