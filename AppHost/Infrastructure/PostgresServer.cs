@@ -124,6 +124,8 @@ public sealed class PostgresServer : IDatabaseServer
                 REVOKE ALL ON DATABASE "{name}" FROM PUBLIC;
                 GRANT CONNECT ON DATABASE "{name}" TO "{app}";
                 GRANT USAGE ON SCHEMA public TO "{app}";
+                -- Bulk writes stage rows in session-private temporary tables (COPY cannot target an RLS table).
+                GRANT TEMPORARY ON DATABASE "{name}" TO "{app}";
                 """);
         }
 

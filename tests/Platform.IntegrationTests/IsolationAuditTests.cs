@@ -67,6 +67,14 @@ public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifeti
             Company = new Company { Name = "Audit Retry AB" },
             RequestId = Guid.NewGuid().ToString(),
         });
+        await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Audit" } }); // people
+        await tenant.Profiles.CreateProjectAsync(new CreateProjectRequest // projects
+        {
+            CompanyId = company.Id,
+            Project = new Project { Name = "Audit project", Stage = ProjectStage.Planning },
+        });
+        await CompanyProfileTests.DefineCustomFields(tenant); // custom_field_definitions
+        await ImportExportTests.Import(tenant, "", new Company { ExternalId = "AUDIT-1", Name = "Audit Import AB" }); // company_imports, import_rows
     }
 
     [Theory]

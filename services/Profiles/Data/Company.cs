@@ -83,9 +83,6 @@ public sealed class Company : ITenantOwned
     /// <summary>Set while soft-deleted.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
 
-    /// <summary>Set when deleted by merging into another company.</summary>
-    public Guid? MergedIntoId { get; set; }
-
     public DateTimeOffset? PurgeAt => DeletedAt + RestorePeriod;
 
     /// <summary>The opaque version clients send back to update safely.</summary>

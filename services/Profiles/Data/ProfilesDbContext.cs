@@ -22,8 +22,6 @@ public sealed class ProfilesDbContext(DbContextOptions<ProfilesDbContext> option
 
     public DbSet<CustomFieldDefinition> CustomFieldDefinitions => Set<CustomFieldDefinition>();
 
-    public DbSet<CompanyMerge> CompanyMerges => Set<CompanyMerge>();
-
     public DbSet<CompanyImport> CompanyImports => Set<CompanyImport>();
 
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();

@@ -47,7 +47,6 @@ internal static class CompanyCopy
         new("updated_at", NpgsqlDbType.TimestampTz, c => c.UpdatedAt),
         new("last_reviewed_at", NpgsqlDbType.TimestampTz, c => c.LastReviewedAt),
         new("deleted_at", NpgsqlDbType.TimestampTz, c => c.DeletedAt),
-        new("merged_into_id", NpgsqlDbType.Uuid, c => c.MergedIntoId),
     ];
 
     private static readonly Column<CompanyChange>[] ChangeColumns =

@@ -135,9 +135,10 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var externalIds = accepted.Select(a => a.Company.ExternalId.Trim()).ToArray();
-        var existing = await db.Companies
-            .FromSql($"SELECT * FROM companies WHERE external_id = ANY({externalIds}) FOR UPDATE")
-            .AsNoTracking()
+        // Locked first, so a concurrent edit or import waits instead of being overwritten.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM companies WHERE external_id = ANY({externalIds}) FOR UPDATE", cancellationToken);
+        var existing = await db.Companies.AsNoTracking()
+            .Where(c => externalIds.Contains(c.ExternalId))
             .ToDictionaryAsync(c => c.ExternalId!, cancellationToken);
         var known = await KnownCompanies(accepted.Select(a => a.Company), cancellationToken);
 
@@ -189,6 +190,8 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
         }
 
         await CompanyCopy.UpsertCompanies(db, upserts, cancellationToken);
+        // EF stamps the tenant on what it saves; these rows bypass it.
+        changes.ForEach(change => change.TenantId = db.TenantId);
         await CompanyCopy.InsertChanges(db, changes, cancellationToken);
         await CompanyCopy.InsertImportRows(db, results, cancellationToken);
         await outbox.EnqueueManyAsync(events, cancellationToken);

@@ -56,7 +56,7 @@ internal static class ImportFormats
             {
                 input = ImportInput.Of(JsonParser.Default.Parse<Proto.Company>(line));
             }
-            catch (InvalidProtocolBufferException e)
+            catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException)
             {
                 input = new ImportInput(new Proto.Company(), [("", $"is not a company in JSON: {e.Message}")]);
             }

@@ -179,10 +179,6 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("lifecycle_stage");
 
-                    b.Property<Guid?>("MergedIntoId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("merged_into_id");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -402,75 +398,6 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .HasName("pk_company_imports");
 
                     b.ToTable("company_imports", (string)null);
-                });
-
-            modelBuilder.Entity("CrmPlatform.Profiles.Data.CompanyMerge", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("actor");
-
-                    b.PrimitiveCollection<List<string>>("FilledFields")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("filled_fields");
-
-                    b.Property<DateTimeOffset>("MergedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("merged_at");
-
-                    b.Property<Guid>("MergedId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("merged_id");
-
-                    b.PrimitiveCollection<List<Guid>>("MovedChangeIds")
-                        .IsRequired()
-                        .HasColumnType("uuid[]")
-                        .HasColumnName("moved_change_ids");
-
-                    b.PrimitiveCollection<List<Guid>>("MovedPersonIds")
-                        .IsRequired()
-                        .HasColumnType("uuid[]")
-                        .HasColumnName("moved_person_ids");
-
-                    b.PrimitiveCollection<List<Guid>>("MovedProjectIds")
-                        .IsRequired()
-                        .HasColumnType("uuid[]")
-                        .HasColumnName("moved_project_ids");
-
-                    b.Property<string>("SurvivorBeforeJson")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("survivor_before");
-
-                    b.Property<Guid>("SurvivorId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("survivor_id");
-
-                    b.Property<DateTimeOffset?>("UndoneAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("undone_at");
-
-                    b.HasKey("TenantId", "Id")
-                        .HasName("pk_company_merges");
-
-                    b.HasIndex("TenantId", "MergedId")
-                        .HasDatabaseName("ix_company_merges_tenant_id_merged_id");
-
-                    b.HasIndex("TenantId", "SurvivorId")
-                        .HasDatabaseName("ix_company_merges_tenant_id_survivor_id");
-
-                    b.ToTable("company_merges", (string)null);
                 });
 
             modelBuilder.Entity("CrmPlatform.Profiles.Data.CustomFieldDefinition", b =>
@@ -823,23 +750,6 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_company_changes_companies_tenant_id_company_id");
-                });
-
-            modelBuilder.Entity("CrmPlatform.Profiles.Data.CompanyMerge", b =>
-                {
-                    b.HasOne("CrmPlatform.Profiles.Data.Company", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "MergedId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_company_merges_companies_tenant_id_merged_id");
-
-                    b.HasOne("CrmPlatform.Profiles.Data.Company", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "SurvivorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_company_merges_companies_tenant_id_survivor_id");
                 });
 
             modelBuilder.Entity("CrmPlatform.Profiles.Data.ImportRow", b =>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CrmPlatform.Profiles.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class PeopleProjectsAndMerges : Migration
+    public partial class PeopleProjectsImports : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -65,12 +65,6 @@ namespace CrmPlatform.Profiles.Data.Migrations
                 type: "jsonb",
                 nullable: true);
 
-            migrationBuilder.AddColumn<Guid>(
-                name: "merged_into_id",
-                table: "companies",
-                type: "uuid",
-                nullable: true);
-
             migrationBuilder.AddColumn<string>(
                 name: "owners",
                 table: "companies",
@@ -104,37 +98,21 @@ namespace CrmPlatform.Profiles.Data.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
-                name: "company_merges",
+                name: "company_imports",
                 columns: table => new
                 {
                     tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
                     id = table.Column<Guid>(type: "uuid", nullable: false),
-                    survivor_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    merged_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    filled_fields = table.Column<List<string>>(type: "text[]", nullable: false),
-                    survivor_before = table.Column<string>(type: "jsonb", nullable: false),
-                    moved_person_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
-                    moved_project_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
-                    moved_change_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
-                    actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    merged_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    undone_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    created = table.Column<int>(type: "integer", nullable: false),
+                    updated = table.Column<int>(type: "integer", nullable: false),
+                    unchanged = table.Column<int>(type: "integer", nullable: false),
+                    rejected = table.Column<int>(type: "integer", nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_company_merges", x => new { x.tenant_id, x.id });
-                    table.ForeignKey(
-                        name: "fk_company_merges_companies_tenant_id_merged_id",
-                        columns: x => new { x.tenant_id, x.merged_id },
-                        principalTable: "companies",
-                        principalColumns: new[] { "tenant_id", "id" },
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_company_merges_companies_tenant_id_survivor_id",
-                        columns: x => new { x.tenant_id, x.survivor_id },
-                        principalTable: "companies",
-                        principalColumns: new[] { "tenant_id", "id" },
-                        onDelete: ReferentialAction.Cascade);
+                    table.PrimaryKey("pk_company_imports", x => new { x.tenant_id, x.id });
                 });
 
             migrationBuilder.CreateTable(
@@ -225,6 +203,35 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "import_rows",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    import_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    row = table.Column<int>(type: "integer", nullable: false),
+                    external_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    outcome = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    company_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    problems = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_import_rows", x => new { x.tenant_id, x.import_id, x.row });
+                    table.ForeignKey(
+                        name: "fk_import_rows_company_imports_tenant_id_import_id",
+                        columns: x => new { x.tenant_id, x.import_id },
+                        principalTable: "company_imports",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.EnableTenantRowLevelSecurity("people");
+            migrationBuilder.EnableTenantRowLevelSecurity("projects");
+            migrationBuilder.EnableTenantRowLevelSecurity("custom_field_definitions");
+            migrationBuilder.EnableTenantRowLevelSecurity("company_imports");
+            migrationBuilder.EnableTenantRowLevelSecurity("import_rows");
+
             migrationBuilder.CreateIndex(
                 name: "ix_company_changes_tenant_id_person_id",
                 table: "company_changes",
@@ -240,16 +247,6 @@ namespace CrmPlatform.Profiles.Data.Migrations
                 name: "ix_companies_tenant_id_parent_company_id",
                 table: "companies",
                 columns: new[] { "tenant_id", "parent_company_id" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_company_merges_tenant_id_merged_id",
-                table: "company_merges",
-                columns: new[] { "tenant_id", "merged_id" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_company_merges_tenant_id_survivor_id",
-                table: "company_merges",
-                columns: new[] { "tenant_id", "survivor_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_people_emails",
@@ -290,11 +287,6 @@ namespace CrmPlatform.Profiles.Data.Migrations
                 table: "projects",
                 columns: new[] { "tenant_id", "stage", "stage_changed_at" });
 
-            migrationBuilder.EnableTenantRowLevelSecurity("people");
-            migrationBuilder.EnableTenantRowLevelSecurity("projects");
-            migrationBuilder.EnableTenantRowLevelSecurity("custom_field_definitions");
-            migrationBuilder.EnableTenantRowLevelSecurity("company_merges");
-
             migrationBuilder.AddForeignKey(
                 name: "fk_companies_companies_tenant_id_parent_company_id",
                 table: "companies",
@@ -312,16 +304,19 @@ namespace CrmPlatform.Profiles.Data.Migrations
                 table: "companies");
 
             migrationBuilder.DropTable(
-                name: "company_merges");
+                name: "custom_field_definitions");
 
             migrationBuilder.DropTable(
-                name: "custom_field_definitions");
+                name: "import_rows");
 
             migrationBuilder.DropTable(
                 name: "people");
 
             migrationBuilder.DropTable(
                 name: "projects");
+
+            migrationBuilder.DropTable(
+                name: "company_imports");
 
             migrationBuilder.DropIndex(
                 name: "ix_company_changes_tenant_id_person_id",
@@ -361,10 +356,6 @@ namespace CrmPlatform.Profiles.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "financial_status",
-                table: "companies");
-
-            migrationBuilder.DropColumn(
-                name: "merged_into_id",
                 table: "companies");
 
             migrationBuilder.DropColumn(

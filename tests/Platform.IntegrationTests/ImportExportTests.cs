@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using CrmPlatform.Contracts.Profiles.V1;
+using CrmPlatform.Contracts.Segmentation.V1;
+using CrmPlatform.IntegrationTests.Support;
+using Grpc.Core;
+
+namespace CrmPlatform.IntegrationTests;
+
+/// <summary>Companies in bulk: upserted by the tenant's own ids with a report per row, and exported whole.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ImportExportTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Import_CreatesUpdatesAndRejectsRowByRow_AndReportsEach()
+    {
+        using var tenant = await platform.NewTenant();
+        var first = await Import(tenant, "",
+            new Company { ExternalId = "C-1", Name = "Alpha AB", AccountOwner = "anna" },
+            new Company { ExternalId = "C-2", Name = "Beta AB", Email = "not-an-email" },
+            new Company { Name = "No External Id AB" },
+            new Company { ExternalId = "C-1", Name = "Alpha Again AB" },
+            new Company { ExternalId = "C-3", Name = "Gamma AB", EmployeeCount = 40 });
+
+        Assert.Equal((2, 0, 0, 3), (first.Created, first.Updated, first.Unchanged, first.Rejected));
+        Assert.Equal([1, 2, 3, 4, 5], first.Rows.Select(r => r.Row));
+        Assert.Equal(
+            [ImportOutcome.Created, ImportOutcome.Rejected, ImportOutcome.Rejected, ImportOutcome.Rejected, ImportOutcome.Created],
+            first.Rows.Select(r => r.Outcome));
+        Assert.Equal("email", Assert.Single(first.Rows[1].Problems).Field);
+        Assert.Equal("external_id", Assert.Single(first.Rows[2].Problems).Field);
+        Assert.Contains("earlier row", Assert.Single(first.Rows[3].Problems).Description);
+
+        var second = await Import(tenant, "",
+            new Company { ExternalId = "C-1", Name = "Alpha AB", AccountOwner = "erik" },
+            new Company { ExternalId = "C-3", Name = "Gamma AB" });
+
+        Assert.Equal((0, 1, 1, 0), (second.Created, second.Updated, second.Unchanged, second.Rejected));
+        var alpha = await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = first.Rows[0].CompanyId });
+        Assert.Equal("erik", alpha.AccountOwner);
+        Assert.Equal(40, (await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = first.Rows[4].CompanyId })).EmployeeCount);
+        var owner = Assert.Single((await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = alpha.Id })).Changes);
+        Assert.Equal(("anna", "erik"), (owner.Before.AccountOwner, owner.After.AccountOwner));
+        Assert.StartsWith("import:", owner.Actor);
+
+        // The imported companies' events reach the other services.
+        await Eventually.True(
+            async () => (await tenant.Segmentation.GetClientFactsAsync(new GetClientFactsRequest { CompanyId = alpha.Id })).Name == "Alpha AB",
+            "imported company to reach Segmentation");
+    }
+
+    [Fact]
+    public async Task ImportRetriedWithTheSameKey_AnswersAsTheFirst_AndADifferentImportIsRefused()
+    {
+        using var tenant = await platform.NewTenant();
+        var key = Guid.NewGuid().ToString();
+        var rows = new[] { new Company { ExternalId = "K-1", Name = "Keyed AB" }, new Company { ExternalId = "K-2", Name = "" } };
+
+        var first = await Import(tenant, key, rows);
+        var retry = await Import(tenant, key, rows);
+
+        Assert.Equal(first.ImportId, retry.ImportId);
+        Assert.Equal(first.Rows, retry.Rows);
+        Assert.Equal((1, 1), (retry.Created, retry.Rejected));
+        var different = await Assert.ThrowsAsync<RpcException>(() => Import(tenant, key, new Company { ExternalId = "K-3", Name = "Other AB" }));
+        Assert.Equal(StatusCode.InvalidArgument, different.StatusCode);
+        Assert.Single((await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
+    }
+
+    [Fact]
+    public async Task RestImport_TakesCsvAndJsonLines_AndRefusesAnUnknownColumn()
+    {
+        using var tenant = await platform.NewTenant();
+        var csv = "external_id,name,employee_count,tags,city,country_code\n"
+            + "R-1,\"Comma, Inc\",12,vip;north,Umeå,SE\n"
+            + "R-2,Broken AB,twelve,,,\n";
+        var csvReport = await PostImport(tenant, csv, "text/csv");
+        Assert.Equal(1, (int)csvReport["created"]!);
+        Assert.Equal(1, (int)csvReport["rejected"]!);
+        Assert.Equal("employee_count", (string)csvReport["rows"]![1]!["problems"]![0]!["field"]!);
+
+        var lines = "{\"externalId\":\"R-1\",\"name\":\"Comma, Inc\",\"accountOwner\":\"anna\"}\n{not json}\n{\"externalId\":\"R-3\",\"name\":\"Json AB\"}\n";
+        var jsonReport = await PostImport(tenant, lines, "application/x-ndjson");
+        Assert.Equal((1, 1, 1), ((int)jsonReport["created"]!, (int)jsonReport["updated"]!, (int)jsonReport["rejected"]!));
+
+        var companies = (await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies;
+        var comma = Assert.Single(companies, c => c.ExternalId == "R-1");
+        Assert.Equal(("Comma, Inc", 12, "Umeå", "anna"), (comma.Name, comma.EmployeeCount, comma.Headquarters.City, comma.AccountOwner));
+        Assert.Equal(["north", "vip"], comma.Tags.Order());
+
+        var unknown = await tenant.Rest.PostAsync("/v1/companies:import", new StringContent("external_id,shoe_size\nX,42\n", Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("header[1]", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(2, (await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies.Count);
+    }
+
+    [Fact]
+    public async Task Export_StreamsEveryLiveCompanyOfTheTenant_AndNoOther()
+    {
+        using var a = await platform.NewTenant();
+        using var b = await platform.NewTenant();
+        await Import(a, "", Enumerable.Range(1, 2500).Select(i => new Company { ExternalId = $"E-{i}", Name = $"Export {i} AB" }).ToArray());
+        await Import(b, "", new Company { ExternalId = "E-1", Name = "Theirs AB" });
+        var deleted = (await a.Profiles.ListCompaniesAsync(new ListCompaniesRequest { PageSize = 1 })).Companies[0];
+        await a.Profiles.DeleteCompanyAsync(new DeleteCompanyRequest { Id = deleted.Id });
+
+        using var export = a.Profiles.ExportCompanies(new ExportCompaniesRequest());
+        var exported = await export.ResponseStream.ReadAllAsync().ToListAsync();
+
+        Assert.Equal(2499, exported.Count);
+        Assert.DoesNotContain(exported, c => c.Id == deleted.Id || c.Name == "Theirs AB");
+        var overRest = (await a.Rest.GetStringAsync("/v1/companies:export")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2499, overRest.Length);
+    }
+
+    [Fact]
+    public async Task ImportedExternalIds_BelongToOneTenant()
+    {
+        using var a = await platform.NewTenant();
+        using var b = await platform.NewTenant();
+
+        var ours = await Import(a, "", new Company { ExternalId = "SAME-1", Name = "A's AB" });
+        var theirs = await Import(b, "", new Company { ExternalId = "SAME-1", Name = "B's AB" });
+
+        Assert.Equal(ImportOutcome.Created, theirs.Rows[0].Outcome);
+        Assert.NotEqual(ours.Rows[0].CompanyId, theirs.Rows[0].CompanyId);
+        Assert.Equal("A's AB", (await a.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = ours.Rows[0].CompanyId })).Name);
+        var error = await Assert.ThrowsAsync<RpcException>(() => a.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = theirs.Rows[0].CompanyId }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    /// <summary>Streams the rows in messages of 1,000 and gathers the reports into one: every row, the final totals.</summary>
+    internal static async Task<ImportCompaniesResponse> Import(TenantClient tenant, string requestId, params Company[] rows)
+    {
+        using var call = tenant.Profiles.ImportCompanies();
+        var reading = call.ResponseStream.ReadAllAsync().ToListAsync().AsTask();
+        foreach (var (chunk, index) in rows.Chunk(1000).Select((c, i) => (c, i)))
+        {
+            await call.RequestStream.WriteAsync(new ImportCompaniesRequest { Companies = { chunk }, RequestId = index == 0 ? requestId : "" });
+        }
+
+        await call.RequestStream.CompleteAsync();
+        var reports = await reading;
+        var all = reports[^1].Clone();
+        all.Rows.Clear();
+        all.Rows.AddRange(reports.SelectMany(r => r.Rows));
+        return all;
+    }
+
+    private static async Task<JsonNode> PostImport(TenantClient tenant, string body, string contentType)
+    {
+        var response = await tenant.Rest.PostAsync("/v1/companies:import", new StringContent(body, Encoding.UTF8, contentType));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reports = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        var rows = new JsonArray(reports.SelectMany(r => r["rows"]?.AsArray().Select(n => n!.DeepClone()) ?? []).ToArray());
+        var last = reports[^1].DeepClone();
+        last["rows"] = rows;
+        return last;
+    }
+}
