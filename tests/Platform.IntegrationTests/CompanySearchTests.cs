@@ -134,4 +134,26 @@ public sealed class CompanySearchTests(PlatformFixture platform)
 
     private static Task<SearchCompaniesResponse> Search(TenantClient tenant, string query) =>
         tenant.Profiles.SearchCompaniesAsync(new SearchCompaniesRequest { Query = query }).ResponseAsync;
+
+    [Fact]
+    public async Task Search_FindsACompanyByItsPeople_ButNotByPeopleWhoLeft()
+    {
+        using var tenant = await platform.NewTenant();
+        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Nordic Timber AB" } });
+        await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest
+        {
+            CompanyId = company.Id,
+            Person = new Person { GivenName = "Margareta", FamilyName = "Lindqvist", Emails = { "m.lindqvist@timber.example" } },
+        });
+        var leaver = await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Zacharias" } });
+        await tenant.Profiles.LeaveCompanyAsync(new LeaveCompanyRequest { Id = leaver.Id });
+
+        var byName = await tenant.Profiles.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "lindqvst" });
+        var byEmail = await tenant.Profiles.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "m.lindqvist@timber" });
+        var byLeaver = await tenant.Profiles.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "zacharias" });
+
+        Assert.Equal([company.Id], byName.Results.Select(r => r.Company.Id));
+        Assert.Equal([company.Id], byEmail.Results.Select(r => r.Company.Id));
+        Assert.Empty(byLeaver.Results);
+    }
 }

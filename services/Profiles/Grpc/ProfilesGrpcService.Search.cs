@@ -33,16 +33,21 @@ public sealed partial class ProfilesGrpcService
             companies = companies.Where(filter);
         }
 
+        // A company is found by its own words or by a current person's name or email.
+        var people = db.People.Where(p => p.LeftOn == null);
         if (text.Length > 0)
         {
-            companies = companies.Where(c => SearchFunctions.Matches(c.SearchText, text));
+            companies = companies.Where(c => SearchFunctions.Matches(c.SearchText, text)
+                || people.Any(p => p.CompanyId == c.Id && SearchFunctions.Matches(p.SearchText, text)));
         }
 
         // Best word match first; a name alike as a whole breaks ties (an exact name beats a longer one).
         var scored = companies.Select(c => new
         {
             Company = c,
-            Score = text.Length == 0 ? 0 : SearchFunctions.WordSimilarity(text, c.SearchText) + SearchFunctions.Similarity(text, c.Name.ToLower()),
+            Score = text.Length == 0 ? 0 : Math.Max(
+                SearchFunctions.WordSimilarity(text, c.SearchText) + SearchFunctions.Similarity(text, c.Name.ToLower()),
+                people.Where(p => p.CompanyId == c.Id).Max(p => (double?)SearchFunctions.WordSimilarity(text, p.SearchText)) ?? 0),
         });
         if (after is var (score, id))
         {
