@@ -91,15 +91,11 @@ public sealed partial class ProfilesGrpcService
 
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, context.CancellationToken)
             ?? throw new ResourceNotFoundException("Person", request.Person.Id);
-        if (!string.IsNullOrEmpty(request.Person.Etag) && request.Person.Etag != person.Etag)
-        {
-            throw new PreconditionFailedException($"Person '{request.Person.Id}' has changed since etag '{request.Person.Etag}'; read it again.");
-        }
+        Updatable.CheckEtag("Person", request.Person.Id, request.Person.Etag, person.Etag);
 
         var today = Today();
         var before = person.ToProto();
-        var after = before.Clone();
-        mask.Merge(request.Person, after, new FieldMask.MergeOptions { ReplaceMessageFields = true, ReplaceRepeatedFields = true });
+        var after = UpdatableFields<Person>.Apply(mask, request.Person, before);
         PersonValidator.Validate(after, "person", new FieldViolations(), today).ThrowIfAny();
         await CheckReportsTo(after.ReportsToId, person.CompanyId, context.CancellationToken);
 

@@ -94,14 +94,10 @@ public sealed partial class ProfilesGrpcService
 
         var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, context.CancellationToken)
             ?? throw new ResourceNotFoundException("Project", request.Project.Id);
-        if (!string.IsNullOrEmpty(request.Project.Etag) && request.Project.Etag != project.Etag)
-        {
-            throw new PreconditionFailedException($"Project '{request.Project.Id}' has changed since etag '{request.Project.Etag}'; read it again.");
-        }
+        Updatable.CheckEtag("Project", request.Project.Id, request.Project.Etag, project.Etag);
 
         var before = project.ToProto();
-        var after = before.Clone();
-        mask.Merge(request.Project, after, new FieldMask.MergeOptions { ReplaceMessageFields = true, ReplaceRepeatedFields = true });
+        var after = UpdatableFields<Project>.Apply(mask, request.Project, before);
         ProjectMapper.Validate(after, "project", new FieldViolations()).ThrowIfAny();
 
         var previousStage = project.Stage;

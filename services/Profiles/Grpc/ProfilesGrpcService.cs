@@ -139,8 +139,7 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
 
         var company = await Live(id, request.Company.Id, request.Company.Etag, context.CancellationToken);
         var before = company.ToProto();
-        var after = before.Clone();
-        mask.Merge(request.Company, after, new FieldMask.MergeOptions { ReplaceMessageFields = true, ReplaceRepeatedFields = true });
+        var after = UpdatableFields<Contracts.Profiles.V1.Company>.Apply(mask, request.Company, before);
         CompanyValidator.Validate(after, "company", new FieldViolations(), await Rules(context.CancellationToken)).ThrowIfAny();
         await CheckReferences(after, context.CancellationToken);
 
@@ -244,10 +243,7 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
             throw new PreconditionFailedException($"Company '{requestedId}' is deleted; undelete it first.");
         }
 
-        if (!string.IsNullOrEmpty(etag) && etag != company.Etag)
-        {
-            throw new PreconditionFailedException($"Company '{requestedId}' has changed since etag '{etag}'; read it again.");
-        }
+        Updatable.CheckEtag("Company", requestedId, etag, company.Etag);
 
         return company;
     }

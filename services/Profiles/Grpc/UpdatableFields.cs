@@ -37,6 +37,14 @@ internal sealed class UpdatableFields<T>
         return invalid.Count == 0 ? FieldMask.FromStringEnumerable<T>(paths) : new FieldMask();
     }
 
+    /// <summary>The current version with the masked fields taken from <paramref name="changes"/>: nested messages and lists replaced whole.</summary>
+    public static T Apply(FieldMask mask, T changes, T current)
+    {
+        var after = current.Clone();
+        mask.Merge(changes, after, new FieldMask.MergeOptions { ReplaceMessageFields = true, ReplaceRepeatedFields = true });
+        return after;
+    }
+
     /// <summary>The top-level fields whose values differ between two versions.</summary>
     public List<string> Changed(T before, T after) =>
         fields.Where(f => !Equals(f.Accessor.GetValue(before), f.Accessor.GetValue(after))).Select(f => f.Name).ToList();
@@ -70,4 +78,13 @@ internal static class Updatable
 
     public static readonly UpdatableFields<Proto.Project> Project = new(
         "name", "description", "products", "value", "stage", "start_date", "close_date");
+
+    /// <summary>Refuses an update made from a version other than the current one, when the caller says which it saw.</summary>
+    public static void CheckEtag(string kind, string id, string? sent, string current)
+    {
+        if (!string.IsNullOrEmpty(sent) && sent != current)
+        {
+            throw new ServiceDefaults.Grpc.PreconditionFailedException($"{kind} '{id}' has changed since etag '{sent}'; read it again.");
+        }
+    }
 }

@@ -172,8 +172,7 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
 
             // An update replaces the fields the row sets and keeps the rest.
             var before = company.ToProto();
-            var after = before.Clone();
-            Updatable.Company.Resolve(null, proto, new FieldViolations()).Merge(proto, after, new FieldMask.MergeOptions { ReplaceMessageFields = true, ReplaceRepeatedFields = true });
+            var after = UpdatableFields<Proto.Company>.Apply(Updatable.Company.Resolve(null, proto, new FieldViolations()), proto, before);
             company.CopyFrom(after);
             var changed = Updatable.Company.Changed(before, company.ToProto());
             if (changed.Count == 0)
