@@ -2,12 +2,18 @@ using System.Net.Mail;
 using CrmPlatform.Contracts.Common.V1;
 using CrmPlatform.Profiles.Data;
 using CrmPlatform.ServiceDefaults.Grpc;
+using Microsoft.EntityFrameworkCore;
 using Proto = CrmPlatform.Contracts.Profiles.V1;
 
 namespace CrmPlatform.Profiles.Grpc;
 
 /// <summary>What a company is checked against besides itself: the date, and the tenant's own fields.</summary>
-internal sealed record CompanyRules(DateOnly Today, IReadOnlyDictionary<string, CustomFieldType> CustomFields);
+internal sealed record CompanyRules(DateOnly Today, IReadOnlyDictionary<string, CustomFieldType> CustomFields)
+{
+    public static async Task<CompanyRules> Load(ProfilesDbContext db, DateOnly today, CancellationToken cancellationToken) => new(
+        today,
+        await db.CustomFieldDefinitions.AsNoTracking().ToDictionaryAsync(d => d.Key, d => d.Type, cancellationToken));
+}
 
 internal static class CompanyValidator
 {
@@ -192,6 +198,23 @@ internal static class CompanyValidator
             if (violations.Date($"{field}.opportunities[{i}].identified_date", opportunity.IdentifiedDate) > today)
             {
                 violations.Add($"{field}.opportunities[{i}].identified_date", "must not be in the future");
+            }
+        }
+    }
+
+    /// <summary>The companies a company names (its parent, owners that are companies), with the field naming each.</summary>
+    public static IEnumerable<(string Field, Guid Id)> ReferencedCompanies(Proto.Company company)
+    {
+        if (Guid.TryParse(company.Ownership?.ParentCompanyId, out var parent))
+        {
+            yield return ("ownership.parent_company_id", parent);
+        }
+
+        foreach (var (owner, index) in (company.Ownership?.Owners ?? []).Select((o, i) => (o, i)))
+        {
+            if (Guid.TryParse(owner.CompanyId, out var id))
+            {
+                yield return ($"ownership.owners[{index}].company_id", id);
             }
         }
     }

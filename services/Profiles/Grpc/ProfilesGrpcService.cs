@@ -34,11 +34,7 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
         outbox.Enqueue(CompanyEvents.Created(company));
         try
         {
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("ix_companies_tenant_id_external_id"))
-        {
-            throw new FieldViolations().Add("company.external_id", "is already the external id of another company").ToException();
+            await SaveCompany(context.CancellationToken);
         }
         catch (DbUpdateException) when (idempotency.IsKeyed)
         {
@@ -157,14 +153,7 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
             outbox.Enqueue(updated);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("ix_companies_tenant_id_external_id"))
-        {
-            throw new FieldViolations().Add("company.external_id", "is already the external id of another company").ToException();
-        }
+        await SaveCompany(context.CancellationToken);
 
         return await Reply(company, context.CancellationToken);
     }
@@ -208,25 +197,35 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
         return await Reply(company, context.CancellationToken);
     }
 
-    private async Task<CompanyRules> Rules(CancellationToken cancellationToken) => new(
-        Today(),
-        await db.CustomFieldDefinitions.AsNoTracking().ToDictionaryAsync(d => d.Key, d => d.Type, cancellationToken));
+    private Task<CompanyRules> Rules(CancellationToken cancellationToken) => CompanyRules.Load(db, Today(), cancellationToken);
 
     /// <summary>Companies a company names (its parent, owners that are companies) must be the tenant's own.</summary>
     private async Task CheckReferences(Contracts.Profiles.V1.Company company, CancellationToken cancellationToken)
     {
-        var named = new[] { company.Ownership?.ParentCompanyId }
-            .Concat(company.Ownership?.Owners.Select(o => o.CompanyId) ?? [])
-            .Where(id => !string.IsNullOrEmpty(id))
-            .Distinct()
-            .ToList();
-        foreach (var id in named)
+        var named = CompanyValidator.ReferencedCompanies(company).Select(r => r.Id).Distinct().ToList();
+        if (named.Count == 0)
         {
-            var guid = Guid.Parse(id!);
-            if (!await db.Companies.AnyAsync(c => c.Id == guid && c.DeletedAt == null, cancellationToken))
-            {
-                throw new ResourceNotFoundException("Company", id!);
-            }
+            return;
+        }
+
+        var known = await db.Companies.Where(c => named.Contains(c.Id) && c.DeletedAt == null).Select(c => c.Id).ToListAsync(cancellationToken);
+        var missing = named.Except(known).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ResourceNotFoundException("Company", missing[0].ToString());
+        }
+    }
+
+    /// <summary>Saves a company; an external id another company already has is the caller's mistake, not a fault.</summary>
+    private async Task SaveCompany(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("ix_companies_tenant_id_external_id"))
+        {
+            throw new FieldViolations().Add("company.external_id", "is already the external id of another company").ToException();
         }
     }
 

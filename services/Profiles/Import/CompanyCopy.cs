@@ -74,9 +74,6 @@ internal static class CompanyCopy
         new("problems", NpgsqlDbType.Jsonb, r => r.ProblemsJson),
     ];
 
-    /// <summary>The column list of companies a bulk write fills, in COPY order (for the benchmark's raw baseline too).</summary>
-    public static string CompanyColumnList => string.Join(", ", CompanyColumns.Select(c => c.Name));
-
     /// <summary>Inserts new companies and replaces changed ones, whole rows keyed by id.</summary>
     public static async Task UpsertCompanies(ProfilesDbContext db, IReadOnlyCollection<Company> companies, CancellationToken cancellationToken)
     {
@@ -96,7 +93,7 @@ internal static class CompanyCopy
         rows.Count == 0 ? Task.CompletedTask : CopyThrough(db, "import_rows", ImportRowColumns, rows, "", cancellationToken);
 
     /// <summary>Writes <paramref name="rows"/> straight into <paramref name="table"/> by binary COPY (a table without RLS, or a temporary one).</summary>
-    public static async Task Copy<T>(NpgsqlConnection connection, string table, IReadOnlyList<Column<T>> columns, IEnumerable<T> rows, CancellationToken cancellationToken)
+    private static async Task Copy<T>(NpgsqlConnection connection, string table, IReadOnlyList<Column<T>> columns, IEnumerable<T> rows, CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginBinaryImportAsync(
             $"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
@@ -118,8 +115,6 @@ internal static class CompanyCopy
 
         await writer.CompleteAsync(cancellationToken);
     }
-
-    public static IReadOnlyList<Column<Company>> CompanyCopyColumns => CompanyColumns;
 
     private static async Task CopyThrough<T>(ProfilesDbContext db, string table, Column<T>[] columns, IEnumerable<T> rows, string onConflict, CancellationToken cancellationToken)
     {

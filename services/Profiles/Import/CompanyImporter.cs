@@ -63,9 +63,7 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
-        var rules = new CompanyRules(
-            DateOnly.FromDateTime(now.UtcDateTime),
-            await db.CustomFieldDefinitions.AsNoTracking().ToDictionaryAsync(d => d.Key, d => d.Type, cancellationToken));
+        var rules = await CompanyRules.Load(db, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var rowNumber = 0;
         var batch = new List<(int Row, ImportInput Input)>(BatchSize);
@@ -147,7 +145,7 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
         var events = new List<IntegrationEvent>();
         foreach (var (row, proto) in accepted)
         {
-            var unknown = References(proto).Where(r => !known.Contains(r.Id)).ToList();
+            var unknown = CompanyValidator.ReferencedCompanies(proto).Where(r => !known.Contains(r.Id)).ToList();
             if (unknown.Count > 0)
             {
                 results.Add(Rejected(import, row, proto.ExternalId, unknown.Select(u => (u.Field, "is not a company of this tenant"))));
@@ -238,26 +236,10 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
     /// <summary>The ids among the companies the rows name (parents, owners) that are live companies of this tenant.</summary>
     private async Task<HashSet<Guid>> KnownCompanies(IEnumerable<Proto.Company> rows, CancellationToken cancellationToken)
     {
-        var named = rows.SelectMany(References).Select(r => r.Id).Distinct().ToList();
+        var named = rows.SelectMany(CompanyValidator.ReferencedCompanies).Select(r => r.Id).Distinct().ToList();
         return named.Count == 0
             ? []
             : (await db.Companies.Where(c => named.Contains(c.Id) && c.DeletedAt == null).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
-    }
-
-    private static IEnumerable<(string Field, Guid Id)> References(Proto.Company company)
-    {
-        if (Guid.TryParse(company.Ownership?.ParentCompanyId, out var parent))
-        {
-            yield return ("ownership.parent_company_id", parent);
-        }
-
-        foreach (var (owner, index) in (company.Ownership?.Owners ?? []).Select((o, i) => (o, i)))
-        {
-            if (Guid.TryParse(owner.CompanyId, out var id))
-            {
-                yield return ($"ownership.owners[{index}].company_id", id);
-            }
-        }
     }
 
     private static async IAsyncEnumerable<ImportInput> Hashing(
@@ -291,7 +273,8 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
         TenantId = db.TenantId,
         ImportId = import.Id,
         Row = row,
-        ExternalId = string.IsNullOrWhiteSpace(externalId) ? null : externalId.Trim()[..Math.Min(externalId.Trim().Length, 100)],
+        // Kept as sent (within the column's 100), so the caller can match the report to its row.
+        ExternalId = string.IsNullOrWhiteSpace(externalId) ? null : new string(externalId.Trim().Take(100).ToArray()),
         Outcome = nameof(ImportOutcome.Rejected),
         ProblemsJson = ProtoJson.FormatList(problems.Select(p => new ImportProblem { Field = p.Field, Description = p.Description }).ToList()),
     };

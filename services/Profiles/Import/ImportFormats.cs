@@ -26,7 +26,7 @@ internal static class ImportFormats
         ["industry_code"] = (c, v) => (c.Industry ??= new Proto.Industry()).Code = v,
         ["industry_label"] = (c, v) => (c.Industry ??= new Proto.Industry()).Label = v,
         ["employee_count"] = (c, v) => c.EmployeeCount = int.Parse(v, CultureInfo.InvariantCulture),
-        ["annual_revenue"] = (c, v) => (c.AnnualRevenue ??= new Money()).MergeFrom(decimal.Parse(v, CultureInfo.InvariantCulture).ToMoney(c.AnnualRevenue.CurrencyCode)),
+        ["annual_revenue"] = SetRevenue,
         ["revenue_currency"] = (c, v) => (c.AnnualRevenue ??= new Money()).CurrencyCode = v.ToUpperInvariant(),
         ["phone"] = (c, v) => c.Phone = v,
         ["email"] = (c, v) => c.Email = v,
@@ -39,6 +39,14 @@ internal static class ImportFormats
         ["postal_code"] = (c, v) => (c.Headquarters ??= new Address { Kind = AddressKind.Headquarters }).PostalCode = v,
         ["country_code"] = (c, v) => (c.Headquarters ??= new Address { Kind = AddressKind.Headquarters }).CountryCode = v,
     };
+
+    /// <summary>The amount; its currency comes from revenue_currency, in whichever order the columns stand.</summary>
+    private static void SetRevenue(Proto.Company company, string value)
+    {
+        var amount = decimal.Parse(value, CultureInfo.InvariantCulture).ToMoney("");
+        var revenue = company.AnnualRevenue ??= new Money();
+        (revenue.Units, revenue.Nanos) = (amount.Units, amount.Nanos);
+    }
 
     public static string CsvColumnNames => string.Join(", ", CsvColumns.Keys);
 
