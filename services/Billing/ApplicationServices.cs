@@ -16,6 +16,7 @@ public static class ApplicationServices
         builder.AddMessaging<BillingDbContext>("billing", bus =>
         {
             bus.AddConsumer<CompanyCreatedConsumer>();
+            bus.AddConsumer<CompanyMergedConsumer>();
         });
         return builder;
     }

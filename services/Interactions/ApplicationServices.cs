@@ -16,6 +16,7 @@ public static class ApplicationServices
         builder.AddMessaging<InteractionsDbContext>("interactions", bus =>
         {
             bus.AddConsumer<CompanyCreatedConsumer>();
+            bus.AddConsumer<CompanyMergedConsumer>();
         });
         return builder;
     }

@@ -18,6 +18,7 @@ public static class ApplicationServices
             bus.AddConsumer<CompanyCreatedConsumer>();
             bus.AddConsumer<CompanyUpdatedConsumer>();
             bus.AddConsumer<CompanyDeletedConsumer>();
+            bus.AddConsumer<CompanyMergedConsumer>();
             bus.AddConsumer<InteractionRecordedConsumer>();
             bus.AddConsumer<InvoiceIssuedConsumer>();
         });

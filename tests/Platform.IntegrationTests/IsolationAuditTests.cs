@@ -46,6 +46,11 @@ public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifeti
         await Eventually.True(
             async () => (await tenant.Segmentation.GetClientFactsAsync(new GetClientFactsRequest { CompanyId = company.Id })).InvoicedTotals.Count == 1,
             "the audit invoice to reach Segmentation");
+
+        // company_merges here; company_repoints in Interactions and Billing once they follow the merge.
+        var merged = await tenant.CreateCompanyKnownEverywhere("Audit Duplicate AB");
+        await tenant.Profiles.MergeCompaniesAsync(new MergeCompaniesRequest { SurvivorId = company.Id, MergedId = merged.Id });
+        await DuplicateMergeTests.FollowedEverywhere(tenant, merged.Id, company.Id);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

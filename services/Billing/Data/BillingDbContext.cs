@@ -1,4 +1,5 @@
 using CrmPlatform.Messaging;
+using CrmPlatform.Messaging.Merges;
 using CrmPlatform.Tenancy;
 using CrmPlatform.Tenancy.Data;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options,
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddOutboxAndInbox().AddCompanyRepoints();
         base.OnModelCreating(modelBuilder);
     }
 }

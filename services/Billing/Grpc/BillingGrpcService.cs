@@ -1,6 +1,7 @@
 using CrmPlatform.Billing.Data;
 using CrmPlatform.Contracts.Billing.V1;
 using CrmPlatform.EventContracts.Billing.V1;
+using CrmPlatform.Messaging.Merges;
 using CrmPlatform.Messaging.Outbox;
 using CrmPlatform.ServiceDefaults.Grpc;
 using Grpc.Core;
@@ -17,6 +18,8 @@ public sealed class BillingGrpcService(BillingDbContext db, IEventOutbox outbox,
         var companyId = InvoiceValidator.Validate(request.Invoice, violations);
         violations.ThrowIfAny();
 
+        // A merged company's id stands for its survivor: what is recorded against it goes there.
+        companyId = await db.CurrentCompany(companyId, context.CancellationToken);
         await RequireKnownCompany(companyId, request.Invoice.CompanyId, context.CancellationToken);
 
         var invoice = request.Invoice.ToNewInvoice(companyId, clock.GetUtcNow());

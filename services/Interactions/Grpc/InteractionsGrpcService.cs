@@ -1,6 +1,7 @@
 using CrmPlatform.Contracts.Interactions.V1;
 using CrmPlatform.EventContracts.Interactions.V1;
 using CrmPlatform.Interactions.Data;
+using CrmPlatform.Messaging.Merges;
 using CrmPlatform.Messaging.Outbox;
 using CrmPlatform.ServiceDefaults.Grpc;
 using Grpc.Core;
@@ -18,6 +19,8 @@ public sealed class InteractionsGrpcService(InteractionsDbContext db, IEventOutb
         var companyId = ResourceId.Parse(request.CompanyId, "company_id", violations);
         InteractionValidator.Validate(request.Interaction, now, violations).ThrowIfAny();
 
+        // A merged company's id stands for its survivor: what is recorded against it goes there.
+        companyId = await db.CurrentCompany(companyId, context.CancellationToken);
         await RequireKnownCompany(companyId, request.CompanyId, context.CancellationToken);
 
         var interaction = request.Interaction.ToNewInteraction(companyId, now);

@@ -80,6 +80,18 @@ public sealed class Company : ITenantOwned
     /// <summary>Lowercased names, domain, website and email, computed by PostgreSQL, trigram-indexed for search.</summary>
     public string SearchText { get; private set; } = "";
 
+    /// <summary>
+    /// The name with case, punctuation and legal forms ("AB", "Ltd") set aside, computed by
+    /// PostgreSQL: equal keys are a duplicate signal, alike keys (trigrams) a weaker one.
+    /// </summary>
+    public string NameKey { get; private set; } = "";
+
+    /// <summary>The company's phone as digits only, computed by PostgreSQL, to compare numbers however they are written.</summary>
+    public string? PhoneDigits { get; private set; }
+
+    /// <summary>The company this one was merged into; it is soft-deleted since.</summary>
+    public Guid? MergedIntoId { get; set; }
+
     /// <summary>Set while soft-deleted.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
 

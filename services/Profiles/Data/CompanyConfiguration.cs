@@ -46,6 +46,17 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
                 "lower(name || ' ' || coalesce(legal_name, '') || ' ' || coalesce(domain, '') || ' ' || coalesce(website, '') || ' ' || coalesce(email, ''))",
                 stored: true);
         company.HasIndex(c => c.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        company.Property(c => c.NameKey).HasComputedColumnSql("company_name_key(name)", stored: true);
+        company.HasIndex(c => new { c.TenantId, c.NameKey });
+        company.HasIndex(c => c.NameKey, "ix_companies_name_key_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        company.Property(c => c.PhoneDigits).HasComputedColumnSql("phone_digits(phone)", stored: true);
+        company.HasIndex(c => new { c.TenantId, c.PhoneDigits });
+        company.HasIndex(c => new { c.TenantId, c.Email });
+        company.HasIndex(c => new { c.TenantId, c.RegistrationNumber });
+        company.HasOne<Company>()
+            .WithMany()
+            .HasForeignKey(c => new { c.TenantId, c.MergedIntoId })
+            .OnDelete(DeleteBehavior.Restrict);
         company.Ignore(c => c.PurgeAt);
         company.Ignore(c => c.Etag);
 

@@ -45,6 +45,9 @@ public sealed class Person : ITenantOwned
     /// <summary>Lowercased names and emails, computed by PostgreSQL, trigram-indexed: a company is found by its people.</summary>
     public string SearchText { get; private set; } = "";
 
+    /// <summary>The phones as digits only, computed by PostgreSQL, to compare numbers however they are written.</summary>
+    public List<string> PhoneDigits { get; private set; } = [];
+
     public uint Version { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

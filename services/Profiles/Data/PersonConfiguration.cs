@@ -33,5 +33,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.HasIndex(p => new { p.TenantId, p.CompanyId, p.Id });
         person.HasIndex(p => p.Emails).HasMethod("gin");
         person.HasIndex(p => p.Phones).HasMethod("gin");
+        person.Property(p => p.PhoneDigits).HasComputedColumnSql("phone_digits(phones)", stored: true);
+        person.HasIndex(p => p.PhoneDigits).HasMethod("gin");
     }
 }

@@ -26,6 +26,8 @@ public sealed class ProfilesDbContext(DbContextOptions<ProfilesDbContext> option
 
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
 
+    public DbSet<CompanyMerge> CompanyMerges => Set<CompanyMerge>();
+
     public async Task<ReviewPolicy> ReviewPolicy(CancellationToken cancellationToken) =>
         await ReviewPolicies.FirstOrDefaultAsync(cancellationToken) ?? new ReviewPolicy();
 

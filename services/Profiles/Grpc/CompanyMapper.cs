@@ -46,6 +46,7 @@ internal static class CompanyMapper
         Addresses = { ProtoJson.ParseList<Address>(company.AddressesJson) },
         CustomFields = { ProtoJson.ParseMap<Proto.CustomFieldValue>(company.CustomFieldsJson).ToDictionary() },
         Strategy = ProtoJson.Parse<Proto.Strategy>(company.StrategyJson),
+        MergedIntoId = company.MergedIntoId?.ToString() ?? "",
     };
 
     /// <summary>A new company from a validated request; server-owned fields (id, times, etag) are ignored.</summary>

@@ -188,6 +188,11 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
             throw new PreconditionFailedException($"Company '{request.Id}' is not deleted.");
         }
 
+        if (company.MergedIntoId is { } survivor)
+        {
+            throw new PreconditionFailedException($"Company '{request.Id}' was merged into '{survivor}'; undo the merge to bring it back.");
+        }
+
         var before = company.ToProto();
         company.DeletedAt = null;
         company.UpdatedAt = now;

@@ -27,7 +27,7 @@ internal sealed class UpdatableFields<T>
     {
         if (mask is null || mask.Paths.Count == 0)
         {
-            return FieldMask.FromStringEnumerable<T>(fields.Where(f => IsSet(f, message)).Select(f => f.Name));
+            return FieldMask.FromStringEnumerable<T>(fields.Where(f => Updatable.IsSet(f.Accessor.GetValue(message))).Select(f => f.Name));
         }
 
         // REST clients write paths as JSON names (accountOwner); the contract's are snake_case.
@@ -52,16 +52,6 @@ internal sealed class UpdatableFields<T>
     private static string SnakeCase(string path) =>
         string.Concat(path.Select(c => char.IsAsciiLetterUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
 
-    private static bool IsSet(FieldDescriptor field, IMessage message) => field.Accessor.GetValue(message) switch
-    {
-        string text => text.Length > 0,
-        int number => number != 0,
-        System.Enum value => Convert.ToInt32(value) != 0,
-        IMessage nested => nested is not null,
-        System.Collections.ICollection list => list.Count > 0,
-        null => false,
-        _ => true,
-    };
 }
 
 internal static class Updatable
@@ -78,6 +68,21 @@ internal static class Updatable
 
     public static readonly UpdatableFields<Proto.Project> Project = new(
         "name", "description", "products", "value", "stage", "start_date", "close_date");
+
+    /// <summary>
+    /// Whether a field value is other than its default. A message counts as set when present,
+    /// even empty, unless <paramref name="emptyMessageIsUnset"/>.
+    /// </summary>
+    public static bool IsSet(object? value, bool emptyMessageIsUnset = false) => value switch
+    {
+        string text => text.Length > 0,
+        int number => number != 0,
+        System.Enum choice => Convert.ToInt32(choice) != 0,
+        IMessage nested => !emptyMessageIsUnset || nested.CalculateSize() > 0,
+        System.Collections.ICollection list => list.Count > 0,
+        null => false,
+        _ => true,
+    };
 
     /// <summary>Refuses an update made from a version other than the current one, when the caller says which it saw.</summary>
     public static void CheckEtag(string kind, string id, string? sent, string current)

@@ -30,6 +30,13 @@ public sealed class ClientFacts : ITenantOwned
     /// <summary>The company is soft-deleted in Profiles; it may come back.</summary>
     public bool Deleted { get; set; }
 
+    /// <summary>
+    /// The company was merged into this one. Its own facts stay as they are (late events for it
+    /// still land here) and are counted into the survivor's when read, so undoing the merge is
+    /// just clearing this.
+    /// </summary>
+    public Guid? MergedIntoId { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     public void Describe(string name, string? industryCode, int? employeeCount, string? countryCode)

@@ -13,5 +13,6 @@ internal sealed class ClientFactsConfiguration : IEntityTypeConfiguration<Client
         facts.Property(f => f.IndustryCode).HasMaxLength(20);
         facts.Property(f => f.CountryCode).HasMaxLength(2);
         facts.HasIndex(f => new { f.TenantId, f.IndustryCode, f.CompanyId });
+        facts.HasIndex(f => new { f.TenantId, f.MergedIntoId });
     }
 }

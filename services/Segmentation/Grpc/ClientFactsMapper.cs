@@ -7,18 +7,26 @@ namespace CrmPlatform.Segmentation.Grpc;
 
 internal static class ClientFactsMapper
 {
-    public static Proto.ClientFacts ToProto(this ClientFacts facts, IEnumerable<InvoicedTotal> totals) => new()
+    /// <summary>The client's own description; counts, totals and recency summed over it and the companies merged into it.</summary>
+    public static Proto.ClientFacts ToProto(this MergedFacts client)
     {
-        CompanyId = facts.CompanyId.ToString(),
-        Name = facts.Name ?? "",
-        IndustryCode = facts.IndustryCode ?? "",
-        EmployeeCount = facts.EmployeeCount ?? 0,
-        CountryCode = facts.CountryCode ?? "",
-        InteractionCount = facts.InteractionCount,
-        LastInteractionTime = facts.LastInteractionAt is { } last ? Timestamp.FromDateTimeOffset(last) : null,
-        InvoiceCount = facts.InvoiceCount,
-        InvoicedTotals = { totals.OrderBy(t => t.CurrencyCode).Select(t => t.Total.ToMoney(t.CurrencyCode)) },
-        UpdateTime = Timestamp.FromDateTimeOffset(facts.UpdatedAt),
-        Deleted = facts.Deleted,
-    };
+        var (facts, merged, totals) = client;
+        var all = merged.Prepend(facts).ToList();
+        return new Proto.ClientFacts
+        {
+            CompanyId = facts.CompanyId.ToString(),
+            Name = facts.Name ?? "",
+            IndustryCode = facts.IndustryCode ?? "",
+            EmployeeCount = facts.EmployeeCount ?? 0,
+            CountryCode = facts.CountryCode ?? "",
+            InteractionCount = all.Sum(f => f.InteractionCount),
+            LastInteractionTime = all.Max(f => f.LastInteractionAt) is { } last ? Timestamp.FromDateTimeOffset(last) : null,
+            InvoiceCount = all.Sum(f => f.InvoiceCount),
+            InvoicedTotals = { totals.OrderBy(t => t.CurrencyCode).Select(t => t.Total.ToMoney(t.CurrencyCode)) },
+            UpdateTime = Timestamp.FromDateTimeOffset(all.Max(f => f.UpdatedAt)),
+            Deleted = facts.Deleted,
+            MergedIntoId = facts.MergedIntoId?.ToString() ?? "",
+            MergedCompanyIds = { merged.Select(f => f.CompanyId.ToString()) },
+        };
+    }
 }

@@ -13,8 +13,7 @@ public sealed class SegmentationGrpcService(SegmentationDbContext db) : Segmenta
         var companyId = ResourceId.Parse(request.CompanyId, "company_id");
         var facts = await db.ClientFacts.AsNoTracking().FirstOrDefaultAsync(f => f.CompanyId == companyId, context.CancellationToken)
             ?? throw new ResourceNotFoundException("Client", request.CompanyId);
-        var totals = await db.InvoicedTotals.AsNoTracking().Where(t => t.CompanyId == companyId).ToListAsync(context.CancellationToken);
-        return facts.ToProto(totals);
+        return (await MergedFacts.Load(db, [facts], context.CancellationToken))[0].ToProto();
     }
 
     public override async Task<ListClientFactsResponse> ListClientFacts(ListClientFactsRequest request, ServerCallContext context)
@@ -24,7 +23,7 @@ public sealed class SegmentationGrpcService(SegmentationDbContext db) : Segmenta
         var after = Paging.After(request.PageToken, "page_token", violations);
         violations.ThrowIfAny();
 
-        var query = db.ClientFacts.AsNoTracking().Where(f => !f.Deleted);
+        var query = db.ClientFacts.AsNoTracking().Where(f => !f.Deleted && f.MergedIntoId == null);
         if (!string.IsNullOrEmpty(request.IndustryCode))
         {
             query = query.Where(f => f.IndustryCode == request.IndustryCode);
@@ -38,13 +37,11 @@ public sealed class SegmentationGrpcService(SegmentationDbContext db) : Segmenta
         var page = await query.OrderBy(f => f.CompanyId).Take(pageSize + 1).ToListAsync(context.CancellationToken);
         var nextPageToken = Paging.TakePage(page, pageSize, f => f.CompanyId);
 
-        var companyIds = page.Select(f => f.CompanyId).ToList();
-        var totals = (await db.InvoicedTotals.AsNoTracking().Where(t => companyIds.Contains(t.CompanyId)).ToListAsync(context.CancellationToken))
-            .ToLookup(t => t.CompanyId);
+        var clients = await MergedFacts.Load(db, page, context.CancellationToken);
 
         return new ListClientFactsResponse
         {
-            Clients = { page.Select(f => f.ToProto(totals[f.CompanyId])) },
+            Clients = { clients.Select(c => c.ToProto()) },
             NextPageToken = nextPageToken,
         };
     }

@@ -179,11 +179,22 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("lifecycle_stage");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("name_key")
+                        .HasComputedColumnSql("company_name_key(name)", true);
 
                     b.Property<string>("OwnersJson")
                         .HasColumnType("jsonb")
@@ -197,6 +208,12 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("phone");
+
+                    b.Property<string>("PhoneDigits")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("phone_digits")
+                        .HasComputedColumnSql("phone_digits(phone)", true);
 
                     b.Property<string>("RegistrationNumber")
                         .HasMaxLength(50)
@@ -281,12 +298,27 @@ namespace CrmPlatform.Profiles.Data.Migrations
                     b.HasIndex("TenantId", "Domain")
                         .HasDatabaseName("ix_companies_tenant_id_domain");
 
+                    b.HasIndex("TenantId", "Email")
+                        .HasDatabaseName("ix_companies_tenant_id_email");
+
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique()
                         .HasDatabaseName("ix_companies_tenant_id_external_id");
 
+                    b.HasIndex("TenantId", "MergedIntoId")
+                        .HasDatabaseName("ix_companies_tenant_id_merged_into_id");
+
+                    b.HasIndex("TenantId", "NameKey")
+                        .HasDatabaseName("ix_companies_tenant_id_name_key");
+
                     b.HasIndex("TenantId", "ParentCompanyId")
                         .HasDatabaseName("ix_companies_tenant_id_parent_company_id");
+
+                    b.HasIndex("TenantId", "PhoneDigits")
+                        .HasDatabaseName("ix_companies_tenant_id_phone_digits");
+
+                    b.HasIndex("TenantId", "RegistrationNumber")
+                        .HasDatabaseName("ix_companies_tenant_id_registration_number");
 
                     b.HasIndex("TenantId", "UpdatedAt")
                         .HasDatabaseName("ix_companies_tenant_id_updated_at");
@@ -296,6 +328,12 @@ namespace CrmPlatform.Profiles.Data.Migrations
 
                     b.HasIndex("TenantId", "LastReviewedAt", "Id")
                         .HasDatabaseName("ix_companies_tenant_id_last_reviewed_at_id");
+
+                    b.HasIndex(new[] { "NameKey" }, "ix_companies_name_key_trgm")
+                        .HasDatabaseName("ix_companies_name_key");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NameKey" }, "ix_companies_name_key_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NameKey" }, "ix_companies_name_key_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("companies", (string)null);
                 });
@@ -398,6 +436,84 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .HasName("pk_company_imports");
 
                     b.ToTable("company_imports", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.CompanyMerge", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.PrimitiveCollection<List<string>>("FilledFields")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("filled_fields");
+
+                    b.Property<DateTimeOffset>("MergedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("merged_at");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_id");
+
+                    b.Property<int>("MovedChangeCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("moved_change_count");
+
+                    b.PrimitiveCollection<List<Guid>>("MovedPersonIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("moved_person_ids");
+
+                    b.PrimitiveCollection<List<Guid>>("MovedProjectIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("moved_project_ids");
+
+                    b.Property<string>("SurvivorAfter")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("survivor_after");
+
+                    b.Property<string>("SurvivorBefore")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("survivor_before");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survivor_id");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("undone_at");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("undone_by");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_company_merges");
+
+                    b.HasIndex("TenantId", "MergedId")
+                        .HasDatabaseName("ix_company_merges_tenant_id_merged_id");
+
+                    b.HasIndex("TenantId", "SurvivorId")
+                        .HasDatabaseName("ix_company_merges_tenant_id_survivor_id");
+
+                    b.ToTable("company_merges", (string)null);
                 });
 
             modelBuilder.Entity("CrmPlatform.Profiles.Data.CustomFieldDefinition", b =>
@@ -559,6 +675,13 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("notes");
 
+                    b.PrimitiveCollection<List<string>>("PhoneDigits")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text[]")
+                        .HasColumnName("phone_digits")
+                        .HasComputedColumnSql("phone_digits(phones)", true);
+
                     b.PrimitiveCollection<List<string>>("Phones")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -612,6 +735,11 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .HasDatabaseName("ix_people_emails");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Emails"), "gin");
+
+                    b.HasIndex("PhoneDigits")
+                        .HasDatabaseName("ix_people_phone_digits");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PhoneDigits"), "gin");
 
                     b.HasIndex("Phones")
                         .HasDatabaseName("ix_people_phones");
@@ -737,6 +865,12 @@ namespace CrmPlatform.Profiles.Data.Migrations
                 {
                     b.HasOne("CrmPlatform.Profiles.Data.Company", null)
                         .WithMany()
+                        .HasForeignKey("TenantId", "MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_companies_companies_tenant_id_merged_into_id");
+
+                    b.HasOne("CrmPlatform.Profiles.Data.Company", null)
+                        .WithMany()
                         .HasForeignKey("TenantId", "ParentCompanyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_companies_companies_tenant_id_parent_company_id");
@@ -750,6 +884,23 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_company_changes_companies_tenant_id_company_id");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.CompanyMerge", b =>
+                {
+                    b.HasOne("CrmPlatform.Profiles.Data.Company", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MergedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_company_merges_companies_tenant_id_merged_id");
+
+                    b.HasOne("CrmPlatform.Profiles.Data.Company", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SurvivorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_company_merges_companies_tenant_id_survivor_id");
                 });
 
             modelBuilder.Entity("CrmPlatform.Profiles.Data.ImportRow", b =>

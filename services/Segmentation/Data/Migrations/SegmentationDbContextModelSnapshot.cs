@@ -133,6 +133,10 @@ namespace CrmPlatform.Segmentation.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_interaction_at");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -144,6 +148,9 @@ namespace CrmPlatform.Segmentation.Data.Migrations
 
                     b.HasKey("TenantId", "CompanyId")
                         .HasName("pk_client_facts");
+
+                    b.HasIndex("TenantId", "MergedIntoId")
+                        .HasDatabaseName("ix_client_facts_tenant_id_merged_into_id");
 
                     b.HasIndex("TenantId", "IndustryCode", "CompanyId")
                         .HasDatabaseName("ix_client_facts_tenant_id_industry_code_company_id");

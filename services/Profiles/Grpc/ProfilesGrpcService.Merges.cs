@@ -1,0 +1,301 @@
+using CrmPlatform.Contracts.Profiles.V1;
+using CrmPlatform.EventContracts.Profiles.V1;
+using CrmPlatform.Profiles.Data;
+using CrmPlatform.Profiles.Duplicates;
+using CrmPlatform.ServiceDefaults.Grpc;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using CompanyMerge = CrmPlatform.Profiles.Data.CompanyMerge;
+
+namespace CrmPlatform.Profiles.Grpc;
+
+/// <summary>Two records of one client: finding them, merging them, and taking a merge back.</summary>
+public sealed partial class ProfilesGrpcService
+{
+    private const string MergedIntoField = "merged_into_id";
+    private const int MaxDuplicates = 100;
+
+    public override async Task<FindDuplicateCompaniesResponse> FindDuplicateCompanies(FindDuplicateCompaniesRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var companyId = string.IsNullOrEmpty(request.CompanyId) ? (Guid?)null : ResourceId.Parse(request.CompanyId, "company_id", violations);
+        if (request.MinScore is < 0 or > 1 || double.IsNaN(request.MinScore))
+        {
+            violations.Add("min_score", "must be between 0 and 1");
+        }
+
+        if (request.PageSize < 0)
+        {
+            violations.Add("page_size", "must not be negative");
+        }
+
+        violations.ThrowIfAny();
+        var minScore = request.MinScore == 0 ? 0.5 : request.MinScore;
+        var limit = request.PageSize == 0 ? 20 : Math.Min(request.PageSize, MaxDuplicates);
+
+        var finder = new DuplicateFinder(db);
+        List<DuplicateFinder.Candidate> candidates;
+        if (companyId is { } id)
+        {
+            var company = await db.Companies.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, context.CancellationToken)
+                ?? throw new ResourceNotFoundException("Company", request.CompanyId);
+            if (company.DeletedAt is not null)
+            {
+                throw new PreconditionFailedException($"Company '{request.CompanyId}' is deleted.");
+            }
+
+            candidates = await finder.Of(company, minScore, limit, context.CancellationToken);
+        }
+        else
+        {
+            candidates = await finder.Pairs(minScore, limit, context.CancellationToken);
+        }
+
+        var policy = await db.ReviewPolicy(context.CancellationToken);
+        return new FindDuplicateCompaniesResponse
+        {
+            Candidates =
+            {
+                candidates.Select(c => new DuplicateCandidate
+                {
+                    Company = c.Company.ToProto(policy),
+                    Duplicate = c.Duplicate.ToProto(policy),
+                    Score = c.Score,
+                    Reasons = { c.Reasons.Select(r => r.ToProto()) },
+                }),
+            },
+        };
+    }
+
+    public override async Task<Contracts.Profiles.V1.CompanyMerge> MergeCompanies(MergeCompaniesRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var survivorId = ResourceId.Parse(request.SurvivorId, "survivor_id", violations);
+        var mergedId = ResourceId.Parse(request.MergedId, "merged_id", violations);
+        if (survivorId == mergedId && survivorId != Guid.Empty)
+        {
+            violations.Add("merged_id", "must differ from survivor_id");
+        }
+
+        violations.ThrowIfAny();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        var (survivor, merged) = await LockPair(survivorId, request.SurvivorId, mergedId, request.MergedId, context.CancellationToken);
+        CheckMergeable(survivor, request.SurvivorId, request.SurvivorEtag);
+        CheckMergeable(merged, request.MergedId, request.MergedEtag);
+
+        var policy = await db.ReviewPolicy(context.CancellationToken);
+        var before = survivor.ToProto(policy);
+        var after = MergeFill.Fill(before, merged.ToProto());
+        CompanyValidator.Validate(after, "survivor", new FieldViolations(), await Rules(context.CancellationToken)).ThrowIfAny();
+        var filled = Updatable.Company.Changed(before, after);
+        var people = await db.People.Where(p => p.CompanyId == mergedId).Select(p => p.Id).ToListAsync(context.CancellationToken);
+        var projects = await db.Projects.Where(p => p.CompanyId == mergedId).Select(p => p.Id).ToListAsync(context.CancellationToken);
+        var movingChanges = db.CompanyChanges.Where(c => c.CompanyId == mergedId && (c.PersonId != null || c.ProjectId != null));
+
+        var now = clock.GetUtcNow();
+        var merge = new CompanyMerge
+        {
+            SurvivorId = survivorId,
+            MergedId = mergedId,
+            FilledFields = filled,
+            SurvivorBefore = JsonFormatter.Default.Format(Only(filled, before)),
+            SurvivorAfter = JsonFormatter.Default.Format(Only(filled, after)),
+            MovedPersonIds = people,
+            MovedProjectIds = projects,
+            Actor = Actor(),
+            MergedAt = now,
+        };
+        if (request.ValidateOnly)
+        {
+            merge.MovedChangeCount = await movingChanges.CountAsync(context.CancellationToken);
+            return Reply(merge, after, dryRun: true);
+        }
+
+        merge.MovedChangeCount = await movingChanges.ExecuteUpdateAsync(s => s.SetProperty(c => c.CompanyId, survivorId), context.CancellationToken);
+        await db.People.Where(p => p.CompanyId == mergedId).ExecuteUpdateAsync(s => s.SetProperty(p => p.CompanyId, survivorId), context.CancellationToken);
+        await db.Projects.Where(p => p.CompanyId == mergedId).ExecuteUpdateAsync(s => s.SetProperty(p => p.CompanyId, survivorId), context.CancellationToken);
+        db.CompanyMerges.Add(merge);
+
+        if (filled.Count > 0)
+        {
+            survivor.CopyFrom(after);
+            survivor.UpdatedAt = now;
+            db.CompanyChanges.AddRange(CompanyHistory.Changes(survivorId, before, survivor.ToProto(), filled, merge.Actor, now));
+            foreach (var updated in CompanyEvents.Updated(survivor, filled, after.Ownership))
+            {
+                outbox.Enqueue(updated);
+            }
+        }
+
+        var mergedBefore = merged.ToProto();
+        merged.MergedIntoId = survivorId;
+        merged.DeletedAt = now;
+        merged.UpdatedAt = now;
+        db.CompanyChanges.AddRange(CompanyHistory.Changes(mergedId, mergedBefore, merged.ToProto(), [MergedIntoField, DeleteTimeField], merge.Actor, now));
+        outbox.Enqueue(new CompanyMerged(db.TenantId, merge.Id, survivorId, mergedId, merge.UndoDeadline));
+
+        await db.SaveChangesAsync(context.CancellationToken);
+        await transaction.CommitAsync(context.CancellationToken);
+        return Reply(merge, await Reply(survivor, context.CancellationToken));
+    }
+
+    public override async Task<Contracts.Profiles.V1.CompanyMerge> GetCompanyMerge(GetCompanyMergeRequest request, ServerCallContext context)
+    {
+        var id = ResourceId.Parse(request.Id, "id");
+        var merge = await db.CompanyMerges.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, context.CancellationToken)
+            ?? throw new ResourceNotFoundException("Merge", request.Id);
+        return Reply(merge, survivor: null);
+    }
+
+    public override async Task<ListCompanyMergesResponse> ListCompanyMerges(ListCompanyMergesRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var companyId = string.IsNullOrEmpty(request.CompanyId) ? (Guid?)null : ResourceId.Parse(request.CompanyId, "company_id", violations);
+        var pageSize = Paging.PageSize(request.PageSize, "page_size", violations);
+        var before = Paging.After(request.PageToken, "page_token", violations);
+        violations.ThrowIfAny();
+
+        var query = db.CompanyMerges.AsNoTracking();
+        if (companyId is { } company)
+        {
+            if (!await db.Companies.AnyAsync(c => c.Id == company, context.CancellationToken))
+            {
+                throw new ResourceNotFoundException("Company", request.CompanyId);
+            }
+
+            query = query.Where(m => m.SurvivorId == company || m.MergedId == company);
+        }
+
+        if (before is { } cursor)
+        {
+            query = query.Where(m => m.Id.CompareTo(cursor) < 0);
+        }
+
+        var page = await query.OrderByDescending(m => m.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
+        return new ListCompanyMergesResponse
+        {
+            NextPageToken = Paging.TakePage(page, pageSize, m => m.Id),
+            Merges = { page.Select(m => Reply(m, survivor: null)) },
+        };
+    }
+
+    public override async Task<Contracts.Profiles.V1.CompanyMerge> UndoCompanyMerge(UndoCompanyMergeRequest request, ServerCallContext context)
+    {
+        var id = ResourceId.Parse(request.Id, "id");
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM company_merges WHERE id = {id} FOR UPDATE", context.CancellationToken);
+        var merge = await db.CompanyMerges.FirstOrDefaultAsync(m => m.Id == id, context.CancellationToken)
+            ?? throw new ResourceNotFoundException("Merge", request.Id);
+        var now = clock.GetUtcNow();
+        if (merge.UndoneAt is not null)
+        {
+            throw new PreconditionFailedException($"Merge '{request.Id}' was already undone.");
+        }
+
+        if (now > merge.UndoDeadline)
+        {
+            throw new PreconditionFailedException($"Merge '{request.Id}' can no longer be undone: the restore period ended at {merge.UndoDeadline:O}.");
+        }
+
+        var (survivor, merged) = await LockPair(merge.SurvivorId, merge.SurvivorId.ToString(), merge.MergedId, merge.MergedId.ToString(), context.CancellationToken);
+        if (survivor.MergedIntoId is { } later)
+        {
+            throw new PreconditionFailedException($"Company '{survivor.Id}' was merged into '{later}' since; undo that merge first.");
+        }
+
+        CheckMergeable(survivor, survivor.Id.ToString(), etag: null);
+
+        // What moved goes back; people and projects the survivor gained since stay with it.
+        var people = merge.MovedPersonIds;
+        var projects = merge.MovedProjectIds;
+        await db.CompanyChanges
+            .Where(c => c.CompanyId == survivor.Id && ((c.PersonId != null && people.Contains(c.PersonId.Value)) || (c.ProjectId != null && projects.Contains(c.ProjectId.Value))))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CompanyId, merged.Id), context.CancellationToken);
+        await db.People.Where(p => p.CompanyId == survivor.Id && people.Contains(p.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.CompanyId, merged.Id), context.CancellationToken);
+        await db.Projects.Where(p => p.CompanyId == survivor.Id && projects.Contains(p.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.CompanyId, merged.Id), context.CancellationToken);
+
+        // A filled field goes back to empty unless someone has changed it since the merge.
+        var actor = Actor();
+        var current = survivor.ToProto();
+        var restored = current.Clone();
+        var filledAfter = Contracts.Profiles.V1.Company.Parser.ParseJson(merge.SurvivorAfter);
+        var filledBefore = Contracts.Profiles.V1.Company.Parser.ParseJson(merge.SurvivorBefore);
+        foreach (var field in merge.FilledFields.Where(f => Only([f], current).Equals(Only([f], filledAfter))))
+        {
+            restored = UpdatableFields<Contracts.Profiles.V1.Company>.Apply(FieldMask.FromString(field), filledBefore, restored);
+        }
+
+        var unfilled = Updatable.Company.Changed(current, restored);
+        if (unfilled.Count > 0)
+        {
+            survivor.CopyFrom(restored);
+            survivor.UpdatedAt = now;
+            db.CompanyChanges.AddRange(CompanyHistory.Changes(survivor.Id, current, survivor.ToProto(), unfilled, actor, now));
+            foreach (var updated in CompanyEvents.Updated(survivor, unfilled, restored.Ownership))
+            {
+                outbox.Enqueue(updated);
+            }
+        }
+
+        var mergedBefore = merged.ToProto();
+        merged.MergedIntoId = null;
+        merged.DeletedAt = null;
+        merged.UpdatedAt = now;
+        db.CompanyChanges.AddRange(CompanyHistory.Changes(merged.Id, mergedBefore, merged.ToProto(), [MergedIntoField, DeleteTimeField], actor, now));
+
+        merge.UndoneAt = now;
+        merge.UndoneBy = actor;
+        outbox.Enqueue(new CompanyMergeUndone(db.TenantId, merge.Id, merge.SurvivorId, merge.MergedId));
+        await db.SaveChangesAsync(context.CancellationToken);
+        await transaction.CommitAsync(context.CancellationToken);
+        return Reply(merge, await Reply(survivor, context.CancellationToken));
+    }
+
+    /// <summary>Both companies, locked in id order (two merges of the same pair must not deadlock).</summary>
+    private async Task<(Data.Company Survivor, Data.Company Merged)> LockPair(Guid survivorId, string survivorName, Guid mergedId, string mergedName, CancellationToken cancellationToken)
+    {
+        Guid[] ids = [survivorId, mergedId];
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM companies WHERE id = ANY({ids}) ORDER BY id FOR UPDATE", cancellationToken);
+        var companies = await db.Companies.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        return (companies.GetValueOrDefault(survivorId) ?? throw new ResourceNotFoundException("Company", survivorName),
+            companies.GetValueOrDefault(mergedId) ?? throw new ResourceNotFoundException("Company", mergedName));
+    }
+
+    /// <summary>A company a merge may touch: not deleted (nor merged), at the version the caller saw when it says which.</summary>
+    private static void CheckMergeable(Data.Company company, string requestedId, string? etag)
+    {
+        if (company.DeletedAt is not null)
+        {
+            throw new PreconditionFailedException(company.MergedIntoId is { } into
+                ? $"Company '{requestedId}' was merged into '{into}'."
+                : $"Company '{requestedId}' is deleted; undelete it first.");
+        }
+
+        Updatable.CheckEtag("Company", requestedId, etag, company.Etag);
+    }
+
+    private static Contracts.Profiles.V1.Company Only(IEnumerable<string> fields, Contracts.Profiles.V1.Company company) =>
+        UpdatableFields<Contracts.Profiles.V1.Company>.Apply(FieldMask.FromStringEnumerable<Contracts.Profiles.V1.Company>(fields), company, new Contracts.Profiles.V1.Company());
+
+    private static Contracts.Profiles.V1.CompanyMerge Reply(CompanyMerge merge, Contracts.Profiles.V1.Company? survivor, bool dryRun = false) => new()
+    {
+        Id = dryRun ? "" : merge.Id.ToString(),
+        SurvivorId = merge.SurvivorId.ToString(),
+        MergedId = merge.MergedId.ToString(),
+        Survivor = survivor,
+        FilledFields = { merge.FilledFields },
+        MovedPersonIds = { merge.MovedPersonIds.Select(p => p.ToString()) },
+        MovedProjectIds = { merge.MovedProjectIds.Select(p => p.ToString()) },
+        MovedChangeCount = merge.MovedChangeCount,
+        Actor = merge.Actor,
+        MergeTime = dryRun ? null : Timestamp.FromDateTimeOffset(merge.MergedAt),
+        UndoDeadline = dryRun ? null : Timestamp.FromDateTimeOffset(merge.UndoDeadline),
+        UndoTime = merge.UndoneAt is { } undone ? Timestamp.FromDateTimeOffset(undone) : null,
+        UndoActor = merge.UndoneBy ?? "",
+    };
+}
