@@ -164,7 +164,10 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
 
             if (company.DeletedAt is not null)
             {
-                results.Add(Rejected(import, row, proto.ExternalId, [("external_id", "belongs to a deleted company; undelete it first")]));
+                var why = company.MergedIntoId is { } survivor
+                    ? $"belongs to a company merged into {survivor}; import into that company's external id, or undo the merge"
+                    : "belongs to a deleted company; undelete it first";
+                results.Add(Rejected(import, row, proto.ExternalId, [("external_id", why)]));
                 continue;
             }
 
