@@ -119,22 +119,8 @@ public sealed partial class ProfilesGrpcService
         await db.Projects.Where(p => p.CompanyId == mergedId).ExecuteUpdateAsync(s => s.SetProperty(p => p.CompanyId, survivorId), context.CancellationToken);
         db.CompanyMerges.Add(merge);
 
-        if (filled.Count > 0)
-        {
-            survivor.CopyFrom(after);
-            survivor.UpdatedAt = now;
-            db.CompanyChanges.AddRange(CompanyHistory.Changes(survivorId, before, survivor.ToProto(), filled, merge.Actor, now));
-            foreach (var updated in CompanyEvents.Updated(survivor, filled, after.Ownership))
-            {
-                outbox.Enqueue(updated);
-            }
-        }
-
-        var mergedBefore = merged.ToProto();
-        merged.MergedIntoId = survivorId;
-        merged.DeletedAt = now;
-        merged.UpdatedAt = now;
-        db.CompanyChanges.AddRange(CompanyHistory.Changes(mergedId, mergedBefore, merged.ToProto(), [MergedIntoField, DeleteTimeField], merge.Actor, now));
+        ChangeSurvivor(survivor, before, after, filled, merge.Actor, now);
+        MarkMerged(merged, survivorId, merge.Actor, now);
         outbox.Enqueue(new CompanyMerged(db.TenantId, merge.Id, survivorId, mergedId, merge.UndoDeadline));
 
         await db.SaveChangesAsync(context.CancellationToken);
@@ -230,23 +216,8 @@ public sealed partial class ProfilesGrpcService
             restored = UpdatableFields<Contracts.Profiles.V1.Company>.Apply(FieldMask.FromString(field), filledBefore, restored);
         }
 
-        var unfilled = Updatable.Company.Changed(current, restored);
-        if (unfilled.Count > 0)
-        {
-            survivor.CopyFrom(restored);
-            survivor.UpdatedAt = now;
-            db.CompanyChanges.AddRange(CompanyHistory.Changes(survivor.Id, current, survivor.ToProto(), unfilled, actor, now));
-            foreach (var updated in CompanyEvents.Updated(survivor, unfilled, restored.Ownership))
-            {
-                outbox.Enqueue(updated);
-            }
-        }
-
-        var mergedBefore = merged.ToProto();
-        merged.MergedIntoId = null;
-        merged.DeletedAt = null;
-        merged.UpdatedAt = now;
-        db.CompanyChanges.AddRange(CompanyHistory.Changes(merged.Id, mergedBefore, merged.ToProto(), [MergedIntoField, DeleteTimeField], actor, now));
+        ChangeSurvivor(survivor, current, restored, Updatable.Company.Changed(current, restored), actor, now);
+        MarkMerged(merged, survivorId: null, actor, now);
 
         merge.UndoneAt = now;
         merge.UndoneBy = actor;
@@ -254,6 +225,33 @@ public sealed partial class ProfilesGrpcService
         await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         return Reply(merge, await Reply(survivor, context.CancellationToken));
+    }
+
+    /// <summary>The survivor's fields a merge filled (or its undo emptied), recorded and announced like any update.</summary>
+    private void ChangeSurvivor(Data.Company survivor, Contracts.Profiles.V1.Company before, Contracts.Profiles.V1.Company after, List<string> changed, string actor, DateTimeOffset now)
+    {
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        survivor.CopyFrom(after);
+        survivor.UpdatedAt = now;
+        db.CompanyChanges.AddRange(CompanyHistory.Changes(survivor.Id, before, survivor.ToProto(), changed, actor, now));
+        foreach (var updated in CompanyEvents.Updated(survivor, changed, after.Ownership))
+        {
+            outbox.Enqueue(updated);
+        }
+    }
+
+    /// <summary>Soft-deletes the merged company pointing at its survivor, or (survivor null) brings it back.</summary>
+    private void MarkMerged(Data.Company merged, Guid? survivorId, string actor, DateTimeOffset now)
+    {
+        var before = merged.ToProto();
+        merged.MergedIntoId = survivorId;
+        merged.DeletedAt = survivorId is null ? null : now;
+        merged.UpdatedAt = now;
+        db.CompanyChanges.AddRange(CompanyHistory.Changes(merged.Id, before, merged.ToProto(), [MergedIntoField, DeleteTimeField], actor, now));
     }
 
     /// <summary>Both companies, locked in id order (two merges of the same pair must not deadlock).</summary>
