@@ -95,4 +95,52 @@ public sealed class CompanyHistoryTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.NotFound, (await b.Rest.GetAsync($"/v1/companies/{company.Id}/changes")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await b.Rest.GetAsync($"/v1/companies/{company.Id}?asOfTime={DateTime.UtcNow:O}")).StatusCode);
     }
+
+    [Fact]
+    public async Task PeopleAndProjects_CanBeReadAsTheyStood()
+    {
+        using var tenant = await platform.NewTenant();
+        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Then AB" } });
+        var anna = await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Anna", Title = "CFO" } });
+        var carl = await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Carl" } });
+        var deal = await tenant.Profiles.CreateProjectAsync(new CreateProjectRequest { CompanyId = company.Id, Project = new Project { Name = "ERP", Stage = ProjectStage.Planning } });
+        await Task.Delay(100);
+        var then = Timestamp.FromDateTime(DateTime.UtcNow);
+        await Task.Delay(100);
+
+        var bo = await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Bo" } });
+        var today = DateTime.UtcNow;
+        await tenant.Profiles.UpdatePersonAsync(new UpdatePersonRequest
+        {
+            Person = new Person
+            {
+                Id = anna.Id,
+                Title = "CEO",
+                Roles = { new RoleHolding { Role = PersonRole.KeyOfficer, StartDate = new Contracts.Common.V1.Date { Year = today.Year, Month = today.Month, Day = today.Day } } },
+            },
+            UpdateMask = FieldMask.FromString("title,roles"),
+        });
+        await tenant.Profiles.LeaveCompanyAsync(new LeaveCompanyRequest { Id = carl.Id });
+        await tenant.Profiles.UpdateProjectAsync(new UpdateProjectRequest { Project = new Project { Id = deal.Id, Stage = ProjectStage.Won }, UpdateMask = FieldMask.FromString("stage") });
+
+        var people = (await tenant.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, AsOfTime = then })).People;
+        Assert.Equal([anna.Id, carl.Id], people.Select(p => p.Id));
+        Assert.Equal("CFO", people[0].Title);
+        Assert.Equal("", people[0].Etag);
+        Assert.Null(people[1].LeftDate);
+        Assert.Empty((await tenant.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, Role = PersonRole.KeyOfficer, AsOfTime = then })).People);
+        Assert.Equal([anna.Id], (await tenant.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, Role = PersonRole.KeyOfficer })).People.Select(p => p.Id));
+        Assert.Equal([anna.Id, bo.Id], (await tenant.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id })).People.Select(p => p.Id));
+        Assert.Equal("CFO", (await tenant.Profiles.GetPersonAsync(new GetPersonRequest { Id = anna.Id, AsOfTime = then })).Title);
+        var notYet = await Assert.ThrowsAsync<RpcException>(() => tenant.Profiles.GetPersonAsync(new GetPersonRequest { Id = bo.Id, AsOfTime = then }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, notYet.StatusCode);
+
+        var pastDeal = await tenant.Profiles.GetProjectAsync(new GetProjectRequest { Id = deal.Id, AsOfTime = then });
+        Assert.Equal(ProjectStage.Planning, pastDeal.Stage);
+        Assert.Equal(deal.StageTime.ToDateTime(), pastDeal.StageTime.ToDateTime(), TimeSpan.FromMilliseconds(1)); // stored to the microsecond
+        Assert.Equal([deal.Id], (await tenant.Profiles.ListProjectsAsync(new ListProjectsRequest { CompanyId = company.Id, Stage = ProjectStage.Planning, AsOfTime = then })).Projects.Select(p => p.Id));
+        Assert.Empty((await tenant.Profiles.ListProjectsAsync(new ListProjectsRequest { CompanyId = company.Id, Stage = ProjectStage.Planning })).Projects);
+        var mixed = await Assert.ThrowsAsync<RpcException>(() => tenant.Profiles.ListProjectsAsync(new ListProjectsRequest { CompanyId = company.Id, StalledForDays = 30, AsOfTime = then }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, mixed.StatusCode);
+    }
 }

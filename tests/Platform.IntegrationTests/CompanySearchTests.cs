@@ -27,6 +27,11 @@ public sealed class CompanySearchTests(PlatformFixture platform)
         Assert.Equal(["Baltic Freight"], (await Search(tenant, "balticfreight")).Results.Select(r => r.Company.Name));
         Assert.Equal("Nordic Timber AB", (await Search(tenant, "nordictimber.se")).Results[0].Company.Name);
         Assert.Empty((await Search(tenant, "zzqx")).Results);
+
+        // Every word must match: a shared common word alone is not a match.
+        await Create(tenant, new Company { Name = "Timber Trading Oy" });
+        Assert.Equal(["Timber Trading Oy"], (await Search(tenant, "timbr tradng")).Results.Select(r => r.Company.Name));
+        Assert.Empty((await Search(tenant, "nordic timber zebra")).Results);
     }
 
     [Fact]

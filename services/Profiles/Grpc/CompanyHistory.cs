@@ -67,21 +67,31 @@ internal static class CompanyHistory
     };
 
     /// <summary>
-    /// The company as it stood before <paramref name="laterChanges"/> (newest first) were made and
-    /// after everything earlier, last changed at <paramref name="lastChangedAt"/>. A past version
-    /// has no etag: it cannot be updated.
+    /// A company, person or project as it stood at <paramref name="asOf"/>: every one of its
+    /// <paramref name="changes"/> (newest first) made later is undone by putting back its "before"
+    /// value, and the version is stamped with the last change at or before that time (its
+    /// creation when none). A past version has no etag: it cannot be updated.
     /// </summary>
-    public static Proto.Company Rewind(Proto.Company current, IEnumerable<CompanyChange> laterChanges, DateTimeOffset lastChangedAt)
+    public static T Rewind<T>(T current, IEnumerable<CompanyChange> changes, DateTimeOffset asOf, DateTimeOffset createdAt, string prefix = "")
+        where T : IMessage<T>, new()
     {
         var past = current.Clone();
-        foreach (var change in laterChanges)
+        var descriptor = past.Descriptor;
+        DateTimeOffset? lastChangedAt = null;
+        foreach (var change in changes)
         {
-            FieldMask.FromString(change.Field).Merge(Proto.Company.Parser.ParseJson(change.Before), past, Replace);
+            if (change.ChangedAt > asOf)
+            {
+                FieldMask.FromString(change.Field[prefix.Length..]).Merge(descriptor.Parser.ParseJson(change.Before), past, Replace);
+            }
+            else
+            {
+                lastChangedAt ??= change.ChangedAt;
+            }
         }
 
-        past.Etag = "";
-        past.UpdateTime = Timestamp.FromDateTimeOffset(lastChangedAt);
-        past.PurgeTime = past.DeleteTime is { } deleted ? Timestamp.FromDateTimeOffset(deleted.ToDateTimeOffset() + Company.RestorePeriod) : null;
+        descriptor.FindFieldByName("etag").Accessor.SetValue(past, "");
+        descriptor.FindFieldByName("update_time").Accessor.SetValue(past, Timestamp.FromDateTimeOffset(lastChangedAt ?? createdAt));
         return past;
     }
 

@@ -1,5 +1,6 @@
 using CrmPlatform.Contracts.Profiles.V1;
 using CrmPlatform.ServiceDefaults.Grpc;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,15 +59,40 @@ public sealed partial class ProfilesGrpcService
             throw new ResourceNotFoundException("Company", requestedId);
         }
 
-        var later = await db.CompanyChanges.AsNoTracking()
-            .Where(c => c.CompanyId == company.Id && c.PersonId == null && c.ProjectId == null && c.ChangedAt > asOf)
-            .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)
-            .ToListAsync(cancellationToken);
-        var lastChangedAt = await db.CompanyChanges.AsNoTracking()
-            .Where(c => c.CompanyId == company.Id && c.PersonId == null && c.ProjectId == null && c.ChangedAt <= asOf)
-            .MaxAsync(c => (DateTimeOffset?)c.ChangedAt, cancellationToken) ?? company.CreatedAt;
-        return CompanyHistory.Rewind(company.ToProto(), later, lastChangedAt);
+        var changes = await NewestFirst(db.CompanyChanges.Where(c => c.CompanyId == company.Id && c.PersonId == null && c.ProjectId == null), cancellationToken);
+        var past = CompanyHistory.Rewind(company.ToProto(), changes, asOf, company.CreatedAt);
+        past.PurgeTime = past.DeleteTime is { } deleted ? Timestamp.FromDateTimeOffset(deleted.ToDateTimeOffset() + Data.Company.RestorePeriod) : null;
+        return past;
     }
+
+    /// <summary>People as they stood at <paramref name="asOf"/>; those added later are left out.</summary>
+    private async Task<List<Person>> AsOf(IReadOnlyList<Data.Person> people, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var ids = people.Select(p => p.Id).ToList();
+        var changes = (await NewestFirst(db.CompanyChanges.Where(c => c.PersonId != null && ids.Contains(c.PersonId.Value)), cancellationToken))
+            .ToLookup(c => c.PersonId!.Value);
+        return people.Where(p => p.CreatedAt <= asOf)
+            .Select(p => CompanyHistory.Rewind(p.ToProto(), changes[p.Id], asOf, p.CreatedAt, CompanyHistory.PersonPrefix))
+            .ToList();
+    }
+
+    /// <summary>Projects as they stood at <paramref name="asOf"/>, their stage time included; those added later are left out.</summary>
+    private async Task<List<Project>> AsOf(IReadOnlyList<Data.Project> projects, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var ids = projects.Select(p => p.Id).ToList();
+        var changes = (await NewestFirst(db.CompanyChanges.Where(c => c.ProjectId != null && ids.Contains(c.ProjectId.Value)), cancellationToken))
+            .ToLookup(c => c.ProjectId!.Value);
+        return projects.Where(p => p.CreatedAt <= asOf).Select(p =>
+        {
+            var past = CompanyHistory.Rewind(p.ToProto(), changes[p.Id], asOf, p.CreatedAt, CompanyHistory.ProjectPrefix);
+            var stageChangedAt = changes[p.Id].Where(c => c.Field == CompanyHistory.ProjectPrefix + "stage" && c.ChangedAt <= asOf).Select(c => (DateTimeOffset?)c.ChangedAt).FirstOrDefault();
+            past.StageTime = Timestamp.FromDateTimeOffset(stageChangedAt ?? p.CreatedAt);
+            return past;
+        }).ToList();
+    }
+
+    private static async Task<List<Data.CompanyChange>> NewestFirst(IQueryable<Data.CompanyChange> changes, CancellationToken cancellationToken) =>
+        await changes.AsNoTracking().OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);
 
     /// <summary>Who is acting: the API key the gateway vouched for. Users come with the web console.</summary>
     private string Actor() => tenants.Tenant?.KeyId is { } key ? $"api-key:{key}" : "system";

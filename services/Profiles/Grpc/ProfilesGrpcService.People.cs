@@ -40,7 +40,13 @@ public sealed partial class ProfilesGrpcService
         var id = ResourceId.Parse(request.Id, "id");
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, context.CancellationToken)
             ?? throw new ResourceNotFoundException("Person", request.Id);
-        return person.ToProto();
+        if (request.AsOfTime is null)
+        {
+            return person.ToProto();
+        }
+
+        return (await AsOf([person], request.AsOfTime.ToDateTimeOffset(), context.CancellationToken)).FirstOrDefault()
+            ?? throw new ResourceNotFoundException("Person", request.Id);
     }
 
     public override async Task<ListPeopleResponse> ListPeople(ListPeopleRequest request, ServerCallContext context)
@@ -55,16 +61,25 @@ public sealed partial class ProfilesGrpcService
             throw new ResourceNotFoundException("Company", request.CompanyId);
         }
 
+        // As of a past time, who had left and who held which role is known only once rewound.
+        var asOf = request.AsOfTime?.ToDateTimeOffset();
+        var role = request.Role == PersonRole.Unspecified ? null : PersonMapper.RoleName(request.Role);
         var query = db.People.AsNoTracking().Where(p => p.CompanyId == companyId);
-        if (!request.ShowFormer)
+        if (asOf is { } then)
         {
-            query = query.Where(p => p.LeftOn == null);
+            query = query.Where(p => p.CreatedAt <= then);
         }
-
-        if (request.Role != PersonRole.Unspecified)
+        else
         {
-            var role = PersonMapper.RoleName(request.Role);
-            query = query.Where(p => p.CurrentRoles.Contains(role));
+            if (!request.ShowFormer)
+            {
+                query = query.Where(p => p.LeftOn == null);
+            }
+
+            if (role is not null)
+            {
+                query = query.Where(p => p.CurrentRoles.Contains(role));
+            }
         }
 
         if (after is { } cursor)
@@ -74,7 +89,17 @@ public sealed partial class ProfilesGrpcService
 
         var page = await query.OrderBy(p => p.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
         var nextPageToken = Paging.TakePage(page, pageSize, p => p.Id);
-        return new ListPeopleResponse { People = { page.Select(p => p.ToProto()) }, NextPageToken = nextPageToken };
+        if (asOf is not { } past)
+        {
+            return new ListPeopleResponse { People = { page.Select(p => p.ToProto()) }, NextPageToken = nextPageToken };
+        }
+
+        // A page can come back shorter than page_size: the filters apply after rewinding.
+        var day = DateOnly.FromDateTime(past.UtcDateTime);
+        var asTheyWere = (await AsOf(page, past, context.CancellationToken))
+            .Where(p => request.ShowFormer || p.LeftDate is null)
+            .Where(p => role is null || PersonMapper.CurrentRoles(p, day).Contains(role));
+        return new ListPeopleResponse { People = { asTheyWere }, NextPageToken = nextPageToken };
     }
 
     public override async Task<Person> UpdatePerson(UpdatePersonRequest request, ServerCallContext context)

@@ -33,7 +33,13 @@ public sealed partial class ProfilesGrpcService
         var id = ResourceId.Parse(request.Id, "id");
         var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, context.CancellationToken)
             ?? throw new ResourceNotFoundException("Project", request.Id);
-        return project.ToProto();
+        if (request.AsOfTime is null)
+        {
+            return project.ToProto();
+        }
+
+        return (await AsOf([project], request.AsOfTime.ToDateTimeOffset(), context.CancellationToken)).FirstOrDefault()
+            ?? throw new ResourceNotFoundException("Project", request.Id);
     }
 
     public override async Task<ListProjectsResponse> ListProjects(ListProjectsRequest request, ServerCallContext context)
@@ -45,7 +51,9 @@ public sealed partial class ProfilesGrpcService
         violations
             .Check(System.Enum.IsDefined(request.Stage), "stage", "is not a known stage")
             .Check(request.StalledForDays is >= 0 and <= 3650, "stalled_for_days", "must be between 0 and 3650")
+            .Check(request.AsOfTime is null || request.StalledForDays == 0, "as_of_time", "cannot be combined with stalled_for_days")
             .ThrowIfAny();
+        var asOf = request.AsOfTime?.ToDateTimeOffset();
 
         var query = db.Projects.AsNoTracking();
         if (companyId is { } company)
@@ -58,7 +66,11 @@ public sealed partial class ProfilesGrpcService
             query = query.Where(p => p.CompanyId == company);
         }
 
-        if (request.Stage != ProjectStage.Unspecified)
+        if (asOf is { } then)
+        {
+            query = query.Where(p => p.CreatedAt <= then);
+        }
+        else if (request.Stage != ProjectStage.Unspecified)
         {
             var stage = (Data.ProjectStage)request.Stage;
             query = query.Where(p => p.Stage == stage);
@@ -77,7 +89,14 @@ public sealed partial class ProfilesGrpcService
 
         var page = await query.OrderBy(p => p.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
         var nextPageToken = Paging.TakePage(page, pageSize, p => p.Id);
-        return new ListProjectsResponse { Projects = { page.Select(p => p.ToProto()) }, NextPageToken = nextPageToken };
+        if (asOf is not { } past)
+        {
+            return new ListProjectsResponse { Projects = { page.Select(p => p.ToProto()) }, NextPageToken = nextPageToken };
+        }
+
+        // A page can come back shorter than page_size: the stage filter applies after rewinding.
+        var asTheyWere = (await AsOf(page, past, context.CancellationToken)).Where(p => request.Stage == ProjectStage.Unspecified || p.Stage == request.Stage);
+        return new ListProjectsResponse { Projects = { asTheyWere }, NextPageToken = nextPageToken };
     }
 
     public override async Task<Project> UpdateProject(UpdateProjectRequest request, ServerCallContext context)

@@ -33,12 +33,24 @@ public sealed partial class ProfilesGrpcService
             companies = companies.Where(filter);
         }
 
-        // A company is found by its own words or by a current person's name or email.
+        // A company is found by its own words or by a current person's name or email, when every
+        // word of the query matches (misspelt or not). Matching word by word keeps a query like
+        // "votymar iron metals" from matching every company with "metals" in its name; the
+        // trigram index intersects the words. Companies and people are matched apart and joined,
+        // each through its own index: an OR of both in one condition would test every company.
         var people = db.People.Where(p => p.LeftOn == null);
         if (text.Length > 0)
         {
-            companies = companies.Where(c => SearchFunctions.Matches(c.SearchText, text)
-                || people.Any(p => p.CompanyId == c.Id && SearchFunctions.Matches(p.SearchText, text)));
+            var byCompany = db.Companies.AsQueryable();
+            var byPerson = people;
+            foreach (var word in QueryWords(text))
+            {
+                byCompany = byCompany.Where(c => SearchFunctions.Matches(c.SearchText, word));
+                byPerson = byPerson.Where(p => SearchFunctions.Matches(p.SearchText, word));
+            }
+
+            var found = byCompany.Select(c => c.Id).Union(byPerson.Select(p => p.CompanyId));
+            companies = companies.Where(c => found.Contains(c.Id));
         }
 
         // Best word match first; a name alike as a whole breaks ties (an exact name beats a longer one).
@@ -66,6 +78,17 @@ public sealed partial class ProfilesGrpcService
             Results = { results.Select(x => new SearchResult { Company = x.Company.ToProto(policy), Score = x.Score }) },
             NextPageToken = more ? SearchCursor.Write(results[^1].Score, results[^1].Company.Id) : "",
         };
+    }
+
+    /// <summary>
+    /// The words every match must contain. Words under three letters ("ab", "&") have too few
+    /// trigrams to narrow anything and only count towards the ranking; a query of nothing else is
+    /// matched whole.
+    /// </summary>
+    private static List<string> QueryWords(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(w => w.Length >= 3).Distinct().ToList();
+        return words.Count > 0 ? words : [text];
     }
 
     /// <summary>Results are ordered by score, so the page token carries the last score with the id.</summary>
