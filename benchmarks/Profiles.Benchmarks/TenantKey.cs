@@ -1,0 +1,26 @@
+using CrmPlatform.Contracts.Platform.V1;
+using CrmPlatform.Contracts.Profiles.V1;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+
+namespace CrmPlatform.Benchmarks;
+
+/// <summary>A tenant of its own for one measured run, with the API key its partner calls with.</summary>
+public sealed record TenantKey(Guid Id, string KeyId, string Secret)
+{
+    /// <summary>Created as an operator would, through the gateway's crm.platform.v1 with the operator key.</summary>
+    public static async Task<TenantKey> Create(TenantAdminService.TenantAdminServiceClient admin, string slug)
+    {
+        var tenant = await admin.CreateTenantAsync(new CreateTenantRequest { Tenant = new Tenant { Slug = slug, Name = $"Benchmark {slug}", Plan = "benchmark" } });
+        var key = await admin.CreateApiKeyAsync(new CreateApiKeyRequest { TenantId = tenant.Id, ApiKey = new ApiKey { Name = "benchmark" } });
+        return new TenantKey(Guid.Parse(tenant.Id), key.ApiKey.Id, key.Secret);
+    }
+
+    /// <summary>Profiles as this tenant's partner reaches it: through the gateway, with the API key.</summary>
+    public ProfilesService.ProfilesServiceClient Profiles(GrpcChannel gateway) =>
+        new(gateway.Intercept(metadata =>
+        {
+            metadata.Add("x-api-key", Secret);
+            return metadata;
+        }));
+}
