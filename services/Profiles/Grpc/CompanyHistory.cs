@@ -60,8 +60,8 @@ internal static class CompanyHistory
         PersonId = personId,
         ProjectId = projectId,
         Field = prefix + field,
-        Before = JsonFormatter.Default.Format(Only(field, before)),
-        After = JsonFormatter.Default.Format(Only(field, after)),
+        Before = JsonFormatter.Default.Format(Only([field], before)),
+        After = JsonFormatter.Default.Format(Only([field], after)),
         Actor = actor,
         ChangedAt = at,
     };
@@ -95,11 +95,12 @@ internal static class CompanyHistory
         return past;
     }
 
-    private static T Only<T>(string field, T message)
+    /// <summary>A message with just <paramref name="fields"/> set, to their values in <paramref name="message"/>.</summary>
+    public static T Only<T>(IEnumerable<string> fields, T message)
         where T : IMessage<T>, new()
     {
         var only = new T();
-        FieldMask.FromString<T>(field).Merge(message, only, Replace);
+        FieldMask.FromStringEnumerable<T>(fields).Merge(message, only, Replace);
         return only;
     }
 }

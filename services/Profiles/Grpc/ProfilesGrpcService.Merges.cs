@@ -83,8 +83,8 @@ public sealed partial class ProfilesGrpcService
 
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         var (survivor, merged) = await LockPair(survivorId, request.SurvivorId, mergedId, request.MergedId, context.CancellationToken);
-        CheckMergeable(survivor, request.SurvivorId, request.SurvivorEtag);
-        CheckMergeable(merged, request.MergedId, request.MergedEtag);
+        CheckLive(survivor, request.SurvivorId, request.SurvivorEtag);
+        CheckLive(merged, request.MergedId, request.MergedEtag);
 
         var policy = await db.ReviewPolicy(context.CancellationToken);
         var before = survivor.ToProto(policy);
@@ -101,8 +101,8 @@ public sealed partial class ProfilesGrpcService
             SurvivorId = survivorId,
             MergedId = mergedId,
             FilledFields = filled,
-            SurvivorBefore = JsonFormatter.Default.Format(Only(filled, before)),
-            SurvivorAfter = JsonFormatter.Default.Format(Only(filled, after)),
+            SurvivorBefore = JsonFormatter.Default.Format(CompanyHistory.Only(filled, before)),
+            SurvivorAfter = JsonFormatter.Default.Format(CompanyHistory.Only(filled, after)),
             MovedPersonIds = people,
             MovedProjectIds = projects,
             Actor = Actor(),
@@ -192,7 +192,7 @@ public sealed partial class ProfilesGrpcService
             throw new PreconditionFailedException($"Company '{survivor.Id}' was merged into '{later}' since; undo that merge first.");
         }
 
-        CheckMergeable(survivor, survivor.Id.ToString(), etag: null);
+        CheckLive(survivor, survivor.Id.ToString(), etag: null);
 
         // What moved goes back; people and projects the survivor gained since stay with it.
         var people = merge.MovedPersonIds;
@@ -211,7 +211,7 @@ public sealed partial class ProfilesGrpcService
         var restored = current.Clone();
         var filledAfter = Contracts.Profiles.V1.Company.Parser.ParseJson(merge.SurvivorAfter);
         var filledBefore = Contracts.Profiles.V1.Company.Parser.ParseJson(merge.SurvivorBefore);
-        foreach (var field in merge.FilledFields.Where(f => Only([f], current).Equals(Only([f], filledAfter))))
+        foreach (var field in merge.FilledFields.Where(f => CompanyHistory.Only([f], current).Equals(CompanyHistory.Only([f], filledAfter))))
         {
             restored = UpdatableFields<Contracts.Profiles.V1.Company>.Apply(FieldMask.FromString(field), filledBefore, restored);
         }
@@ -263,22 +263,6 @@ public sealed partial class ProfilesGrpcService
         return (companies.GetValueOrDefault(survivorId) ?? throw new ResourceNotFoundException("Company", survivorName),
             companies.GetValueOrDefault(mergedId) ?? throw new ResourceNotFoundException("Company", mergedName));
     }
-
-    /// <summary>A company a merge may touch: not deleted (nor merged), at the version the caller saw when it says which.</summary>
-    private static void CheckMergeable(Data.Company company, string requestedId, string? etag)
-    {
-        if (company.DeletedAt is not null)
-        {
-            throw new PreconditionFailedException(company.MergedIntoId is { } into
-                ? $"Company '{requestedId}' was merged into '{into}'."
-                : $"Company '{requestedId}' is deleted; undelete it first.");
-        }
-
-        Updatable.CheckEtag("Company", requestedId, etag, company.Etag);
-    }
-
-    private static Contracts.Profiles.V1.Company Only(IEnumerable<string> fields, Contracts.Profiles.V1.Company company) =>
-        UpdatableFields<Contracts.Profiles.V1.Company>.Apply(FieldMask.FromStringEnumerable<Contracts.Profiles.V1.Company>(fields), company, new Contracts.Profiles.V1.Company());
 
     private static Contracts.Profiles.V1.CompanyMerge Reply(CompanyMerge merge, Contracts.Profiles.V1.Company? survivor, bool dryRun = false) => new()
     {

@@ -242,13 +242,20 @@ public sealed partial class ProfilesGrpcService(ProfilesDbContext db, IEventOutb
     {
         var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new ResourceNotFoundException("Company", requestedId);
+        CheckLive(company, requestedId, etag);
+        return company;
+    }
+
+    /// <summary>Refuses a deleted (or merged) company, and one changed since the version the caller saw when it says which.</summary>
+    private static void CheckLive(Data.Company company, string requestedId, string? etag)
+    {
         if (company.DeletedAt is not null)
         {
-            throw new PreconditionFailedException($"Company '{requestedId}' is deleted; undelete it first.");
+            throw new PreconditionFailedException(company.MergedIntoId is { } into
+                ? $"Company '{requestedId}' was merged into '{into}'."
+                : $"Company '{requestedId}' is deleted; undelete it first.");
         }
 
         Updatable.CheckEtag("Company", requestedId, etag, company.Etag);
-
-        return company;
     }
 }
