@@ -10,21 +10,24 @@ need_servers() {
   return 1
 }
 
+# Runs a command as root: directly when we are root, through sudo otherwise.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
 install_servers() {
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "Installing the PostgreSQL and RabbitMQ server packages..."
   # The packages try to start their own system services; we run private instances instead,
   # so tell invoke-rc.d not to (a refused start must not fail the install).
   local policy=/usr/sbin/policy-rc.d created_policy=""
   if [ ! -e "$policy" ]; then
-    printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" > /dev/null
-    $sudo chmod +x "$policy"
+    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" > /dev/null
+    as_root chmod +x "$policy"
     created_policy=1
   fi
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo -E apt-get install -y -qq postgresql rabbitmq-server > /dev/null
-  [ -z "$created_policy" ] || $sudo rm -f "$policy"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql rabbitmq-server > /dev/null
+  [ -z "$created_policy" ] || as_root rm -f "$policy"
 }
 
 command -v dotnet > /dev/null || { echo "The .NET 10 SDK is required: https://dot.net" >&2; exit 1; }
