@@ -1,4 +1,5 @@
 using CrmPlatform.Profiles.Data;
+using CrmPlatform.ServiceDefaults.Grpc;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Proto = CrmPlatform.Contracts.Profiles.V1;
@@ -8,8 +9,6 @@ namespace CrmPlatform.Profiles.Grpc;
 /// <summary>Writes a company's field changes and reads them back: as a list, or as the company stood at a time.</summary>
 internal static class CompanyHistory
 {
-    private static readonly FieldMask.MergeOptions Replace = new() { ReplaceMessageFields = true, ReplaceRepeatedFields = true };
-
     public const string PersonPrefix = "person.";
     public const string ProjectPrefix = "project.";
 
@@ -82,7 +81,7 @@ internal static class CompanyHistory
         {
             if (change.ChangedAt > asOf)
             {
-                FieldMask.FromString(change.Field[prefix.Length..]).Merge(descriptor.Parser.ParseJson(change.Before), past, Replace);
+                FieldMaskApplier.Apply([change.Field[prefix.Length..]], descriptor.Parser.ParseJson(change.Before), past);
             }
             else
             {
@@ -100,7 +99,7 @@ internal static class CompanyHistory
         where T : IMessage<T>, new()
     {
         var only = new T();
-        FieldMask.FromStringEnumerable<T>(fields).Merge(message, only, Replace);
+        FieldMaskApplier.Apply(fields, message, only);
         return only;
     }
 }

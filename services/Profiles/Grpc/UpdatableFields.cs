@@ -19,6 +19,9 @@ internal sealed class UpdatableFields<T>
         fields = names.Select(name => new T().Descriptor.FindFieldByName(name) ?? throw new ArgumentException($"{typeof(T).Name} has no field {name}.")).ToArray();
     }
 
+    /// <summary>The top-level fields a client may name in a mask.</summary>
+    public IReadOnlyList<string> Names => names;
+
     /// <summary>
     /// The paths to apply: the mask's, each checked, or (AIP-134) every updatable field the
     /// request sets when there is no mask.
@@ -27,21 +30,25 @@ internal sealed class UpdatableFields<T>
     {
         if (mask is null || mask.Paths.Count == 0)
         {
-            return FieldMask.FromStringEnumerable<T>(fields.Where(f => Updatable.IsSet(f.Accessor.GetValue(message))).Select(f => f.Name));
+            return new FieldMask { Paths = { fields.Where(f => Updatable.IsSet(f.Accessor.GetValue(message))).Select(f => f.Name) } };
         }
 
         // REST clients write paths as JSON names (accountOwner); the contract's are snake_case.
-        var paths = mask.Paths.Select(SnakeCase).ToList();
-        var invalid = paths.Where(path => !names.Contains(path.Split('.')[0]) || !FieldMask.IsValid<T>(path)).ToList();
+        // A map key (custom_fields.seatCount) is the tenant's own name and keeps its spelling.
+        var paths = mask.Paths.Select(Contract).ToList();
+        var invalid = paths.Where(path => !names.Contains(path.Split('.')[0]) || !FieldMaskApplier.IsValid(Descriptor, path)).ToList();
         invalid.ForEach(path => violations.Add("update_mask", $"'{path}' is not a field that can be updated"));
-        return invalid.Count == 0 ? FieldMask.FromStringEnumerable<T>(paths) : new FieldMask();
+        return invalid.Count == 0 ? new FieldMask { Paths = { paths } } : new FieldMask();
     }
 
-    /// <summary>The current version with the masked fields taken from <paramref name="changes"/>: nested messages and lists replaced whole.</summary>
+    /// <summary>
+    /// The current version with the masked fields taken from <paramref name="changes"/>: messages,
+    /// lists and maps replaced whole, one map entry set or removed by <c>map_field.key</c>.
+    /// </summary>
     public static T Apply(FieldMask mask, T changes, T current)
     {
         var after = current.Clone();
-        mask.Merge(changes, after, new FieldMask.MergeOptions { ReplaceMessageFields = true, ReplaceRepeatedFields = true });
+        FieldMaskApplier.Apply(mask.Paths, changes, after);
         return after;
     }
 
@@ -49,8 +56,34 @@ internal sealed class UpdatableFields<T>
     public List<string> Changed(T before, T after) =>
         fields.Where(f => !Equals(f.Accessor.GetValue(before), f.Accessor.GetValue(after))).Select(f => f.Name).ToList();
 
-    private static string SnakeCase(string path) =>
-        string.Concat(path.Select(c => char.IsAsciiLetterUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
+    private static MessageDescriptor Descriptor => new T().Descriptor;
+
+    private static string Contract(string path)
+    {
+        var segments = path.Split('.');
+        var descriptor = Descriptor;
+        for (var i = 0; i < segments.Length && descriptor is not null; i++)
+        {
+            var field = descriptor.FindFieldByName(SnakeCase(segments[i])) ?? descriptor.FindFieldByName(segments[i]);
+            if (field is null)
+            {
+                break;
+            }
+
+            segments[i] = field.Name;
+            if (field.IsMap)
+            {
+                break;
+            }
+
+            descriptor = field.FieldType == FieldType.Message ? field.MessageType : null;
+        }
+
+        return string.Join('.', segments);
+    }
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select(c => char.IsAsciiLetterUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
 
 }
 
