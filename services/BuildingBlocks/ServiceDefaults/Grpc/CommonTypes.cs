@@ -19,7 +19,7 @@ public static class CommonTypes
 
     public static Date ToDate(this DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 
-    public static bool IsCurrencyCode(string? code) => code is { Length: 3 } && code.All(char.IsAsciiLetterUpper);
+    public static bool IsCurrencyCode(string? code) => code is not null && CurrencyCodes.Active.Contains(code);
 
     public static bool IsCountryCode(string? code) => code is { Length: 2 } && code.All(char.IsAsciiLetter);
 
