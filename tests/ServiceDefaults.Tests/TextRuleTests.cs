@@ -37,4 +37,12 @@ public class TextRuleTests
 
         Assert.Equal(["headquarters.lines[1]", "headquarters.city"], violations.Select(v => v.Field));
     }
+
+    [Fact]
+    public void Text_IsRefused_WhenLongerThanAnyFieldTheContractsStore() =>
+        Assert.Equal($"must be at most {TextRule.MaxLength} characters", TextRule.Problem(new string('a', TextRule.MaxLength + 1), multiline: true));
+
+    [Fact]
+    public void Text_AtTheLongestAllowedLength_IsAccepted() =>
+        Assert.Null(TextRule.Problem(new string('a', TextRule.MaxLength), multiline: true));
 }

@@ -32,6 +32,7 @@ internal static class CompanyValidator
             .MaxLength($"{prefix}.website", company.Website, 500)
             .MaxLength($"{prefix}.domain", company.Domain, 253)
             .MaxLength($"{prefix}.phone", company.Phone, 40)
+            .MaxLength($"{prefix}.email", company.Email, 320)
             .MaxLength($"{prefix}.account_owner", company.AccountOwner, 200)
             .MaxLength($"{prefix}.industry.code", company.Industry?.Code, 20)
             .MaxLength($"{prefix}.industry.label", company.Industry?.Label, 200)

@@ -17,6 +17,7 @@ public static class GrpcDefaults
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
+            grpc.Interceptors.Add<TextRuleInterceptor>();
             grpc.MaxReceiveMessageSize = MaxMessageSize;
             grpc.MaxSendMessageSize = MaxMessageSize;
         }).AddJsonTranscoding(transcoding =>

@@ -11,10 +11,14 @@ namespace CrmPlatform.ServiceDefaults.Grpc;
 /// it), no other C0 control character (tab, line feed and carriage return only in fields the
 /// contract marks <c>(crm.common.v1.multiline)</c>), and well-formed Unicode (no lone surrogate,
 /// which a JSON body can smuggle in as an escape). It walks a whole message, maps and lists
-/// included, and names each bad field by its path.
+/// included, and names each bad field by its path. It also bounds every string, so a field no
+/// validator limits (a filter value, an etag) cannot carry megabytes to the database.
 /// </summary>
 public static class TextRule
 {
+    /// <summary>The longest string any request may hold: the longest field the contracts store (an interaction's body).</summary>
+    public const int MaxLength = 20_000;
+
     private static readonly ConcurrentDictionary<FieldDescriptor, bool> Multiline = new();
 
     /// <summary>Adds a violation for every string in <paramref name="message"/> that breaks the rule, paths under <paramref name="prefix"/>.</summary>
@@ -31,6 +35,11 @@ public static class TextRule
     /// <summary>What is wrong with <paramref name="text"/>, or null when it is fine.</summary>
     public static string? Problem(string text, bool multiline)
     {
+        if (text.Length > MaxLength)
+        {
+            return $"must be at most {MaxLength} characters";
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
