@@ -10,6 +10,7 @@ var app = builder.Build();
 
 app.UseRequestTimeouts();
 app.UseRateLimiter();
+app.UseJsonBodyValidation();
 
 app.MapDefaultEndpoints();
 app.MapGrpcHealthChecksService().AllowAnonymous();

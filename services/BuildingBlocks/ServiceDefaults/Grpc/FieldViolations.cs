@@ -39,17 +39,23 @@ public sealed class FieldViolations
 
     public IReadOnlyList<BadRequest.Types.FieldViolation> ToList() => violations;
 
-    public RpcException ToException()
+    /// <summary>One line for the status message: the violation itself when there is one.</summary>
+    public string Summary => violations.Count == 1
+        ? $"{violations[0].Field}: {violations[0].Description}"
+        : $"The request has {violations.Count} invalid fields.";
+
+    public BadRequest ToBadRequest()
     {
         var badRequest = new BadRequest();
         badRequest.FieldViolations.AddRange(violations);
-        return new Google.Rpc.Status
+        return badRequest;
+    }
+
+    public RpcException ToException() =>
+        new Google.Rpc.Status
         {
             Code = (int)Code.InvalidArgument,
-            Message = violations.Count == 1
-                ? $"{violations[0].Field}: {violations[0].Description}"
-                : $"The request has {violations.Count} invalid fields.",
-            Details = { Google.Protobuf.WellKnownTypes.Any.Pack(badRequest) },
+            Message = Summary,
+            Details = { Google.Protobuf.WellKnownTypes.Any.Pack(ToBadRequest()) },
         }.ToRpcException();
-    }
 }

@@ -30,11 +30,20 @@ public static class GrpcDefaults
     }
 
     /// <summary>
+    /// REST bodies refused as protobuf's JSON mapping would refuse them (unknown fields, wrong
+    /// types, broken JSON), before transcoding silently drops what it does not know. Runs after
+    /// routing, which a WebApplication adds ahead of every middleware its Program.cs adds.
+    /// </summary>
+    public static IApplicationBuilder UseJsonBodyValidation(this IApplicationBuilder app) =>
+        app.UseMiddleware<JsonBodyValidation>();
+
+    /// <summary>
     /// grpc.health.v1 for probes; reflection in development only, for grpcurl against a service
     /// directly. The gateway routes by our packages alone, so it exposes neither.
     /// </summary>
     public static WebApplication MapGrpcDefaults(this WebApplication app)
     {
+        app.UseJsonBodyValidation();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {
