@@ -52,6 +52,10 @@ public class JsonBodyRuleTests
         Assert.Equal(["time"], Fields("""{"time":5}""", Request));
 
     [Fact]
+    public void AStringWithALoneSurrogateEscape_IsNamed() =>
+        Assert.Equal(["city"], Fields("""{"city":"a\ud800b"}""", Address.Descriptor));
+
+    [Fact]
     public void JsonThatDoesNotParse_IsNamedWhereItBreaks() =>
         Assert.Equal(["company.headquarters.lines[1]"], Fields("""{"headquarters":{"lines":["a", nope]}}""", Address.Descriptor, "company"));
 

@@ -21,6 +21,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public AdminClient Admin { get; private set; } = null!;
 
+    /// <summary>The operators' key, for calls the AdminClient does not make (bad input, gRPC).</summary>
+    public string OperatorKey => platform.OperatorKey;
+
     public string BrokerConnectionString => platform.BrokerConnectionString;
 
     public async Task InitializeAsync()

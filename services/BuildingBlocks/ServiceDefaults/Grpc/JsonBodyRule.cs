@@ -117,7 +117,7 @@ public static class JsonBodyRule
         var problem = field.FieldType switch
         {
             FieldType.Message => Nested(value, field.MessageType, path, violations),
-            FieldType.String => value.ValueKind == JsonValueKind.String ? null : "must be a string",
+            FieldType.String => value.ValueKind != JsonValueKind.String ? "must be a string" : IsUnicode(value) ? null : "must be valid Unicode text",
             FieldType.Bytes => value.ValueKind == JsonValueKind.String ? null : "must be a base64 string",
             FieldType.Bool => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : "must be true or false",
             FieldType.Enum => Enum(value, field.EnumType),
@@ -190,6 +190,20 @@ public static class JsonBodyRule
         JsonValueKind.Number when value.TryGetInt32(out _) => null,
         _ => $"must be one of {string.Join(", ", type.Values.Select(v => v.Name))}",
     };
+
+    // A lone surrogate escape (\ud800) parses as JSON but cannot become a string: name it before transcoding fails on it.
+    private static bool IsUnicode(JsonElement value)
+    {
+        try
+        {
+            value.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     private static bool IsNumber(JsonElement value) => value.ValueKind switch
     {
