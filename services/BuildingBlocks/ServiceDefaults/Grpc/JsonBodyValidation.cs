@@ -4,6 +4,7 @@ using Google.Rpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 
 namespace CrmPlatform.ServiceDefaults.Grpc;
 
@@ -11,13 +12,16 @@ namespace CrmPlatform.ServiceDefaults.Grpc;
 /// JSON transcoding drops fields it does not know and has no setting to refuse them, so a typo
 /// (<c>emial</c>) silently loses data. This holds each REST body to <see cref="JsonBodyRule"/>
 /// before transcoding reads it, against the message the route's <c>body</c> names, and answers
-/// 400 in the shared error shape with a BadRequest naming every bad field.
+/// 400 in the shared error shape with a BadRequest naming every bad field. <c>Rest:StrictJson</c>
+/// = false turns it off (to measure its cost, or for a client that cannot yet stop sending extras).
 /// </summary>
-public sealed class JsonBodyValidation(RequestDelegate next)
+public sealed class JsonBodyValidation(RequestDelegate next, IConfiguration configuration)
 {
+    private readonly bool enabled = configuration.GetValue("Rest:StrictJson", defaultValue: true);
+
     public async Task InvokeAsync(HttpContext http)
     {
-        var transcoding = http.GetEndpoint()?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>();
+        var transcoding = enabled ? http.GetEndpoint()?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>() : null;
         if (transcoding is null || ErrorResponse.IsGrpc(http.Request) || http.Request.ContentLength == 0
             || Body(transcoding) is not var (descriptor, prefix))
         {

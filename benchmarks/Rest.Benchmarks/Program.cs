@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Text;
+using CrmPlatform.AppHost.Infrastructure;
+using CrmPlatform.Contracts.Platform.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+// REST throughput of company creation through the gateway, with the strict JSON body check on and
+// off (Rest:StrictJson, inherited by every service process). Alternates off/on rounds so drift in
+// a shared machine's load hits both. Usage: dotnet run -c Release --project benchmarks/Rest.Benchmarks -- [seconds] [rounds]
+var seconds = args.Length > 0 ? int.Parse(args[0]) : 20;
+var rounds = args.Length > 1 ? int.Parse(args[1]) : 2;
+const int Clients = 16;
+var results = new List<(bool Strict, double PerSecond)>();
+
+// The per-tenant rate limit would cap both runs alike; lifted so the check's cost can show.
+Environment.SetEnvironmentVariable("RateLimits__TokensPerSecond", "1000000");
+Environment.SetEnvironmentVariable("RateLimits__Burst", "1000000");
+for (var round = 0; round < rounds; round++)
+{
+    foreach (var strict in new[] { false, true })
+    {
+        Environment.SetEnvironmentVariable("Rest__StrictJson", strict ? "true" : "false");
+        await using var platform = await Platform.StartAsync(PlatformOptions.ForTests(), _ => { });
+        using var gateway = GrpcChannel.ForAddress(platform.GatewayGrpcUrl);
+        var admin = new TenantAdminService.TenantAdminServiceClient(gateway);
+        var auth = new Metadata { { "authorization", $"Bearer {platform.OperatorKey}" } };
+        var tenant = await admin.CreateTenantAsync(new CreateTenantRequest { Tenant = new Tenant { Slug = $"bench-{round}-{strict}".ToLowerInvariant(), Name = "Bench" } }, auth);
+        var key = await admin.CreateApiKeyAsync(new CreateApiKeyRequest { TenantId = tenant.Id, ApiKey = new ApiKey { Name = "bench", Scopes = { "crm.read", "crm.write" } } }, auth);
+        using var http = new HttpClient { BaseAddress = platform.GatewayRestUrl };
+        http.DefaultRequestHeaders.Add("x-api-key", key.Secret);
+
+        await Run(http, TimeSpan.FromSeconds(5));
+        var count = await Run(http, TimeSpan.FromSeconds(seconds));
+        var perSecond = count / (double)seconds;
+        results.Add((strict, perSecond));
+        Console.WriteLine($"round {round + 1} strict={strict}: {perSecond:F0} requests/s");
+    }
+}
+
+var off = results.Where(r => !r.Strict).Average(r => r.PerSecond);
+var on = results.Where(r => r.Strict).Average(r => r.PerSecond);
+Console.WriteLine($"mean off {off:F0}/s, on {on:F0}/s, on/off {on / off:P1}");
+
+static async Task<long> Run(HttpClient http, TimeSpan duration)
+{
+    long count = 0;
+    long failures = 0;
+    var stop = Stopwatch.StartNew();
+    var body = """
+        {"name":"Nordic Timber AB","website":"https://www.nordictimber.se","industry":{"code":"113310","label":"Logging"},
+         "headquarters":{"city":"Umeå","countryCode":"SE","lines":["Storgatan 1"]},"tags":["vip","north"],"employeeCount":120,
+         "strategy":{"preferredChannels":["CHANNEL_EMAIL"],"contactCadenceDays":30,"salesStrategy":"Land and expand"}}
+        """;
+    await Task.WhenAll(Enumerable.Range(0, Clients).Select(async _ =>
+    {
+        while (stop.Elapsed < duration)
+        {
+            using var response = await http.PostAsync("/v1/companies", new StringContent(body, Encoding.UTF8, "application/json"));
+            if (response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref count);
+            }
+            else
+            {
+                Interlocked.Increment(ref failures);
+            }
+        }
+    }));
+    if (failures > 0)
+    {
+        Console.WriteLine($"  {failures} requests failed");
+    }
+
+    return count;
+}
