@@ -50,6 +50,17 @@ public class UnhandledErrorsTests
         Assert.Equal(0, http.Response.Body.Length);
     }
 
+    [Fact]
+    public async Task Answer_RequestKestrelCouldNotRead_IsInvalidArgumentWithItsHttpStatus()
+    {
+        var http = Request();
+
+        await UnhandledErrors.Answer(new CapturingLogger(), http, new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge));
+
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, http.Response.StatusCode);
+        Assert.Equal((int)Code.InvalidArgument, Parser.Parse<Google.Rpc.Status>(Body(http)).Code);
+    }
+
     private static DefaultHttpContext Request()
     {
         var http = new DefaultHttpContext { TraceIdentifier = "0af7651916cd43dd8448eb211c80319c" };

@@ -39,8 +39,11 @@ public static class ErrorResponse
     public static Task Write(HttpContext http, Code code, string message, params IMessage[] details) =>
         Write(http, Create(http, code, message, details));
 
-    /// <summary>Writes <paramref name="status"/> as the whole response: trailers-only for gRPC, a JSON body for REST.</summary>
-    public static Task Write(HttpContext http, Google.Rpc.Status status)
+    /// <summary>
+    /// Writes <paramref name="status"/> as the whole response: trailers-only for gRPC, a JSON body
+    /// for REST with the code's HTTP status, or <paramref name="httpStatus"/> where HTTP says it better (413).
+    /// </summary>
+    public static Task Write(HttpContext http, Google.Rpc.Status status, int? httpStatus = null)
     {
         var response = http.Response;
         response.Headers.ContentLength = null;
@@ -52,7 +55,7 @@ public static class ErrorResponse
             return Task.CompletedTask;
         }
 
-        response.StatusCode = HttpStatus((Code)status.Code);
+        response.StatusCode = httpStatus ?? HttpStatus((Code)status.Code);
         response.ContentType = "application/json";
         return response.WriteAsync(Json.Format(status), http.RequestAborted);
     }

@@ -25,6 +25,14 @@ public static class UnhandledErrors
             return;
         }
 
+        if (exception is BadHttpRequestException unreadable && !http.Response.HasStarted)
+        {
+            // Kestrel could not read the request (too large, malformed): the client's fault, not ours.
+            http.Response.Clear();
+            await ErrorResponse.Write(http, ErrorResponse.Create(http, Code.InvalidArgument, $"The request could not be read: {unreadable.Message}"), unreadable.StatusCode);
+            return;
+        }
+
         Log(logger, http, exception);
         if (http.Response.HasStarted)
         {
