@@ -96,7 +96,10 @@ public sealed class ErrorShapeTests(PlatformFixture platform)
         }
         finally
         {
+            // The tests after this one need segmentation back, consuming events, before they start.
             await platform.StartService("segmentation");
+            await platform.Process("segmentation").WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+            await Eventually.True(async () => (await tenant.Rest.GetAsync("/v1/client-facts")).IsSuccessStatusCode, "segmentation to answer again");
         }
     }
 
