@@ -31,10 +31,15 @@ public static class ApplicationServices
         builder.Services.AddInternalCredentialOptions();
         builder.Services.AddSingleton<InternalCredentialIssuer>();
         builder.Services.AddSingleton<InternalCredentialTransform>();
+        builder.Services.AddSingleton<UpstreamErrorTransform>();
         var (routes, clusters) = ServiceRoutes.From(builder.Configuration);
         builder.Services.AddReverseProxy()
             .LoadFromMemory(routes, clusters)
-            .AddTransforms(context => context.RequestTransforms.Add(context.Services.GetRequiredService<InternalCredentialTransform>()));
+            .AddTransforms(context =>
+            {
+                context.RequestTransforms.Add(context.Services.GetRequiredService<InternalCredentialTransform>());
+                context.Services.GetRequiredService<UpstreamErrorTransform>().AddTo(context);
+            });
 
         builder.Services.AddRateLimiter(limits =>
         {

@@ -1,5 +1,6 @@
 using CrmPlatform.Gateway;
 using CrmPlatform.Gateway.Grpc;
+using CrmPlatform.Gateway.Proxy;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,7 +16,13 @@ app.UseJsonBodyValidation();
 app.MapDefaultEndpoints();
 app.MapGrpcHealthChecksService().AllowAnonymous();
 app.MapGrpcService<TenantAdminGrpcService>();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy =>
+{
+    proxy.Use(ForwardingFailure.Answer);
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 
 app.Run();
 

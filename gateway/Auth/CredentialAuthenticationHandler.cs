@@ -12,6 +12,7 @@ namespace CrmPlatform.Gateway.Auth;
 /// Reads the caller's credential from <c>x-api-key</c> or <c>Authorization: Bearer</c>: the
 /// operator key makes an operator, a valid tenant key a partner of that tenant. Anything else
 /// presented fails; nothing presented is anonymous (and refused by every route's policy).
+/// Refusals answer in the shared error shape with a reason (<see cref="AccessRefusal"/>).
 /// </summary>
 public sealed class CredentialAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -46,6 +47,13 @@ public sealed class CredentialAuthenticationHandler(
             new Claim(TenantClaims.KeyId, key.KeyId.ToString()),
             new Claim(TenantClaims.Scope, string.Join(' ', key.Scopes)));
     }
+
+    /// <summary>401 with a body that says why (no key, or a key that is not valid), in the shared error shape.</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        AccessRefusal.WriteUnauthenticated(Context, keyPresented: Presented(Request) is not null);
+
+    /// <summary>403 with a body that says why, in the shared error shape.</summary>
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => AccessRefusal.WriteForbidden(Context);
 
     private static string? Presented(HttpRequest request)
     {

@@ -14,7 +14,7 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// What every process of the platform shares, under the names of the Aspire service-defaults
 /// template so an Aspire AppHost finds what it expects: OpenTelemetry (exported over OTLP when
-/// OTEL_EXPORTER_OTLP_ENDPOINT is set), /health and /alive.
+/// OTEL_EXPORTER_OTLP_ENDPOINT is set), /health and /alive, and one answer to unhandled errors.
 /// </summary>
 public static class Extensions
 {
@@ -26,6 +26,7 @@ public static class Extensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.AddErrorHandling();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }

@@ -39,8 +39,11 @@ public static class ErrorResponse
     public static Task Write(HttpContext http, Code code, string message, params IMessage[] details) =>
         Write(http, Create(http, code, message, details));
 
-    /// <summary>Writes <paramref name="status"/> as the whole response: trailers-only for gRPC, a JSON body for REST.</summary>
-    public static Task Write(HttpContext http, Google.Rpc.Status status)
+    /// <summary>
+    /// Writes <paramref name="status"/> as the whole response: trailers-only for gRPC, a JSON body
+    /// for REST with the code's HTTP status, or <paramref name="httpStatus"/> where HTTP says it better (413).
+    /// </summary>
+    public static Task Write(HttpContext http, Google.Rpc.Status status, int? httpStatus = null)
     {
         var response = http.Response;
         response.Headers.ContentLength = null;
@@ -48,15 +51,21 @@ public static class ErrorResponse
         {
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentType = "application/grpc";
-            response.Headers["grpc-status"] = status.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            response.Headers["grpc-message"] = Uri.EscapeDataString(status.Message);
-            response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray()).TrimEnd('=');
+            SetGrpcStatus(response.Headers, status);
             return Task.CompletedTask;
         }
 
-        response.StatusCode = HttpStatus((Code)status.Code);
+        response.StatusCode = httpStatus ?? HttpStatus((Code)status.Code);
         response.ContentType = "application/json";
         return response.WriteAsync(Json.Format(status), http.RequestAborted);
+    }
+
+    /// <summary>The gRPC status, message and details, in the headers of a trailers-only response or in trailers.</summary>
+    public static void SetGrpcStatus(IHeaderDictionary headers, Google.Rpc.Status status)
+    {
+        headers["grpc-status"] = status.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        headers["grpc-message"] = Uri.EscapeDataString(status.Message);
+        headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray()).TrimEnd('=');
     }
 
     /// <summary>The HTTP status for a gRPC code, as google.rpc.Code documents it and JSON transcoding maps it.</summary>

@@ -1,4 +1,7 @@
+using CrmPlatform.ServiceDefaults.Errors;
 using CrmPlatform.Tenancy.Data;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +14,8 @@ namespace CrmPlatform.ServiceDefaults.Grpc;
 /// <summary>
 /// Turns what service code throws into a gRPC status (and, through transcoding, the matching HTTP
 /// status), so RPC methods stay linear. Anything unexpected is logged and answered as Internal
-/// without details: no stack trace or SQL ever reaches a client.
+/// without details: no stack trace or SQL ever reaches a client. Every status leaves with a
+/// google.rpc.RequestInfo naming the correlation id that the log line of a failure carries too.
 /// </summary>
 public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
@@ -22,7 +26,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         {
             return await continuation(request, context);
         }
-        catch (Exception e) when (e is not RpcException)
+        catch (Exception e)
         {
             throw Map(e, context);
         }
@@ -35,7 +39,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         {
             return await continuation(requestStream, context);
         }
-        catch (Exception e) when (e is not RpcException)
+        catch (Exception e)
         {
             throw Map(e, context);
         }
@@ -48,7 +52,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         {
             await continuation(request, responseStream, context);
         }
-        catch (Exception e) when (e is not RpcException)
+        catch (Exception e)
         {
             throw Map(e, context);
         }
@@ -61,7 +65,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         {
             await continuation(requestStream, responseStream, context);
         }
-        catch (Exception e) when (e is not RpcException)
+        catch (Exception e)
         {
             throw Map(e, context);
         }
@@ -69,25 +73,49 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
 
     private RpcException Map(Exception exception, ServerCallContext context)
     {
+        var http = context.GetHttpContext();
         switch (exception)
         {
+            case RpcException thrown:
+                return WithCorrelation(thrown, http);
             case ResourceNotFoundException:
-                return new RpcException(new Status(StatusCode.NotFound, exception.Message));
+                return Error(http, Code.NotFound, exception.Message);
             case PreconditionFailedException:
-                RestStatusOverride.Request(context.GetHttpContext(), StatusCodes.Status412PreconditionFailed);
-                return new RpcException(new Status(StatusCode.FailedPrecondition, exception.Message));
+                RestStatusOverride.Request(http, StatusCodes.Status412PreconditionFailed);
+                return Error(http, Code.FailedPrecondition, exception.Message);
             case DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } }:
-                return new RpcException(new Status(StatusCode.AlreadyExists, "A resource with the same unique values already exists."));
+                return Error(http, Code.AlreadyExists, "A resource with the same unique values already exists.");
             case DbUpdateConcurrencyException:
-                return new RpcException(new Status(StatusCode.Aborted, "The resource was changed concurrently; read it again and retry."));
+                return Error(http, Code.Aborted, "The resource was changed concurrently; read it again and retry.");
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
-                return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled."));
+                return Error(http, Code.Cancelled, "The call was cancelled.");
             case CrossTenantWriteException:
-                logger.LogCritical(exception, "Tenant isolation stopped a write in {Method}.", context.Method);
-                return new RpcException(new Status(StatusCode.Internal, "Internal error."));
+                logger.LogCritical(exception, "Tenant isolation stopped a write in {Method}; correlation id {CorrelationId}.",
+                    context.Method, ErrorResponse.CorrelationId(http));
+                return Error(http, Code.Internal, UnhandledErrors.Message);
             default:
-                logger.LogError(exception, "Unhandled error in {Method}.", context.Method);
-                return new RpcException(new Status(StatusCode.Internal, "Internal error."));
+                logger.LogError(exception, "Unhandled error in {Method}; correlation id {CorrelationId}.",
+                    context.Method, ErrorResponse.CorrelationId(http));
+                return Error(http, Code.Internal, UnhandledErrors.Message);
         }
+    }
+
+    private static RpcException Error(HttpContext http, Code code, string message) =>
+        ErrorResponse.Create(http, code, message).ToRpcException();
+
+    /// <summary>
+    /// Statuses service code raises itself (field violations) keep their details and gain the
+    /// correlation id, so every error a client sees can be found in the logs.
+    /// </summary>
+    private static RpcException WithCorrelation(RpcException thrown, HttpContext http)
+    {
+        var status = thrown.GetRpcStatus() ?? new Google.Rpc.Status { Code = (int)thrown.StatusCode, Message = thrown.Status.Detail };
+        if (status.Details.Any(detail => detail.Is(RequestInfo.Descriptor)))
+        {
+            return thrown;
+        }
+
+        status.Details.Add(Any.Pack(new RequestInfo { RequestId = ErrorResponse.CorrelationId(http) }));
+        return status.ToRpcException();
     }
 }

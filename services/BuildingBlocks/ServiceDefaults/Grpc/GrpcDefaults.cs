@@ -1,5 +1,6 @@
 using CrmPlatform.ServiceDefaults.Grpc;
 using Google.Protobuf.Reflection;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class GrpcDefaults
             // REST clients get the same google.rpc error details (field violations) as gRPC clients.
             transcoding.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
         builder.Services.AddTransient<IStartupFilter, RestStatusOverride>();
+        UseDecodingGuard(builder.Services);
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcReflection();
         return builder;
@@ -36,6 +38,18 @@ public static class GrpcDefaults
     /// </summary>
     public static IApplicationBuilder UseJsonBodyValidation(this IApplicationBuilder app) =>
         app.UseMiddleware<JsonBodyValidation>();
+
+    /// <summary>
+    /// Swaps Grpc.AspNetCore's binder of services for one whose request marshallers answer an
+    /// undecodable message as InvalidArgument instead of Unknown.
+    /// </summary>
+    private static void UseDecodingGuard(IServiceCollection services)
+    {
+        var builtIn = services.Single(d => d.ServiceType == typeof(IServiceMethodProvider<>)
+            && d.ImplementationType?.Name == "BinderServiceMethodProvider`1");
+        services.Remove(builtIn);
+        services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(DecodingGuardMethodProvider<>));
+    }
 
     /// <summary>
     /// grpc.health.v1 for probes; reflection in development only, for grpcurl against a service

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using CrmPlatform.ServiceDefaults.Errors;
+using Google.Rpc;
+
+namespace CrmPlatform.Gateway.Auth;
+
+/// <summary>
+/// Why a caller is turned away, as a google.rpc.ErrorInfo reason a client can switch on: 401 /
+/// Unauthenticated when no usable key came, 403 / PermissionDenied when the key cannot call this
+/// method. An unknown, revoked or expired key and a suspended tenant's key share one reason, so
+/// the answer never tells a key-guesser which keys once existed.
+/// </summary>
+public static class AccessRefusal
+{
+    public const string Domain = "crm.gateway";
+
+    public static ErrorInfo Unauthenticated(bool keyPresented) => keyPresented
+        ? Reason("API_KEY_INVALID")
+        : Reason("API_KEY_MISSING");
+
+    public static string UnauthenticatedMessage(bool keyPresented) => keyPresented
+        ? "The API key is unknown, revoked or expired, or its tenant is suspended."
+        : "No API key: send it as x-api-key or Authorization: Bearer.";
+
+    /// <summary>A tenant's key on an operator method, or the operator's key on tenant data.</summary>
+    public static ErrorInfo Forbidden(ClaimsPrincipal caller) => caller.IsInRole(CallerRoles.Partner)
+        ? Reason("OPERATOR_ONLY")
+        : caller.IsInRole(CallerRoles.Operator) ? Reason("TENANT_KEY_REQUIRED") : Reason("PERMISSION_DENIED");
+
+    public static string ForbiddenMessage(ErrorInfo reason) => reason.Reason switch
+    {
+        "OPERATOR_ONLY" => "This method is for platform operators.",
+        "TENANT_KEY_REQUIRED" => "This method needs a tenant's API key.",
+        _ => "The API key may not call this method.",
+    };
+
+    public static Task WriteUnauthenticated(HttpContext http, bool keyPresented) =>
+        ErrorResponse.Write(http, Code.Unauthenticated, UnauthenticatedMessage(keyPresented), Unauthenticated(keyPresented));
+
+    public static Task WriteForbidden(HttpContext http)
+    {
+        var reason = Forbidden(http.User);
+        return ErrorResponse.Write(http, Code.PermissionDenied, ForbiddenMessage(reason), reason);
+    }
+
+    private static ErrorInfo Reason(string reason) => new() { Reason = reason, Domain = Domain };
+}
