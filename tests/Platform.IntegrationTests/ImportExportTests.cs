@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CrmPlatform.Contracts.Profiles.V1;
 using CrmPlatform.Contracts.Segmentation.V1;
 using CrmPlatform.IntegrationTests.Support;
+using Google.Protobuf;
 using Grpc.Core;
 
 namespace CrmPlatform.IntegrationTests;
@@ -128,6 +129,159 @@ public sealed class ImportExportTests(PlatformFixture platform)
         Assert.Equal("A's AB", (await a.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = ours.Rows[0].CompanyId })).Name);
         var error = await Assert.ThrowsAsync<RpcException>(() => a.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = theirs.Rows[0].CompanyId }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task GrpcImport_RejectsARowWithANulInItsName_AndImportsTheRestOfItsBatch()
+    {
+        using var tenant = await platform.NewTenant();
+
+        var report = await Import(tenant, "",
+            new Company { ExternalId = "N-1", Name = "Before AB" },
+            new Company { ExternalId = "N-2", Name = "Nul\0 AB" },
+            new Company { ExternalId = "N-3", Name = "After AB" });
+
+        Assert.Equal([ImportOutcome.Created, ImportOutcome.Rejected, ImportOutcome.Created], report.Rows.Select(r => r.Outcome));
+        Assert.Equal(("N-2", "name"), (report.Rows[1].ExternalId, Assert.Single(report.Rows[1].Problems).Field));
+        Assert.Equal(["After AB", "Before AB"], (await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies.Select(c => c.Name).Order());
+    }
+
+    [Fact]
+    public async Task Import_RejectsARowOnlyTheDatabaseRefuses_WithAReasonAndNoSql_AndImportsTheRestOfItsBatch()
+    {
+        using var tenant = await platform.NewTenant();
+        var tooLong = new string('a', 330) + "@example.com"; // a valid address, longer than the column holds
+
+        var report = await Import(tenant, "",
+            new Company { ExternalId = "D-1", Name = "Before AB" },
+            new Company { ExternalId = "D-2", Name = "Long Mail AB", Email = tooLong },
+            new Company { ExternalId = "D-3", Name = "After AB" });
+
+        Assert.Equal([ImportOutcome.Created, ImportOutcome.Rejected, ImportOutcome.Created], report.Rows.Select(r => r.Outcome));
+        var problem = Assert.Single(report.Rows[1].Problems);
+        Assert.Equal(("email", "is too long to store"), (problem.Field, problem.Description));
+        Assert.Equal((2, 1), (report.Created, report.Rejected));
+        Assert.Equal(["After AB", "Before AB"], (await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies.Select(c => c.Name).Order());
+    }
+
+    [Fact]
+    public async Task Import_AnUpdateTheDatabaseRefuses_ChangesNoFieldOfItsCompany()
+    {
+        using var tenant = await platform.NewTenant();
+        var created = await Import(tenant, "", new Company { ExternalId = "U-1", Name = "Kept AB", AccountOwner = "anna" });
+
+        var report = await Import(tenant, "",
+            new Company { ExternalId = "U-1", Name = "Kept AB", AccountOwner = "erik", Email = new string('b', 330) + "@example.com" },
+            new Company { ExternalId = "U-2", Name = "New AB" });
+
+        Assert.Equal([ImportOutcome.Rejected, ImportOutcome.Created], report.Rows.Select(r => r.Outcome));
+        var kept = await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = created.Rows[0].CompanyId });
+        Assert.Equal(("anna", ""), (kept.AccountOwner, kept.Email));
+        Assert.Empty((await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = kept.Id })).Changes);
+    }
+
+    [Fact]
+    public async Task CsvImport_RejectsRowsThatCannotBeReadOrBreakTheTextRule_WithTheirLines_AndImportsTheOthers()
+    {
+        using var tenant = await platform.NewTenant();
+        var csv = "external_id,name,employee_count\n"
+            + "P-1,Good One AB,1\n"
+            + "P-2,Bad Number AB,twelve\n"
+            + "P-3,Joe \"Best\" AB,3\n"
+            + "P-4,Nul\0 AB,4\n"
+            + "P-5,\"Never Closed AB,5\n"
+            + "P-6,Good Two AB,6\n";
+
+        var report = await PostImport(tenant, csv, "text/csv");
+
+        var rows = report["rows"]!.AsArray();
+        Assert.Equal(
+            ["IMPORT_OUTCOME_CREATED", "IMPORT_OUTCOME_REJECTED", "IMPORT_OUTCOME_REJECTED", "IMPORT_OUTCOME_REJECTED", "IMPORT_OUTCOME_REJECTED", "IMPORT_OUTCOME_CREATED"],
+            rows.Select(r => (string)r!["outcome"]!));
+        Assert.StartsWith("line 3:", (string)rows[1]!["problems"]![0]!["description"]!);
+        Assert.StartsWith("line 4:", (string)rows[2]!["problems"]![0]!["description"]!);
+        Assert.Equal("name", (string)rows[3]!["problems"]![0]!["field"]!);
+        Assert.StartsWith("line 6:", (string)rows[4]!["problems"]![0]!["description"]!);
+        Assert.Equal(["Good One AB", "Good Two AB"], (await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies.Select(c => c.Name).Order());
+    }
+
+    [Fact]
+    public async Task JsonLinesImport_RejectsALineThatDoesNotParse_WithItsLineNumber()
+    {
+        using var tenant = await platform.NewTenant();
+        var lines = "{\"externalId\":\"J-1\",\"name\":\"One AB\"}\n\n{\"externalId\":\"J-2\",\"name\":}\n{\"externalId\":\"J-3\",\"name\":\"Three AB\"}\n";
+
+        var report = await PostImport(tenant, lines, "application/x-ndjson");
+
+        var rows = report["rows"]!.AsArray();
+        Assert.Equal("IMPORT_OUTCOME_REJECTED", (string)rows[1]!["outcome"]!);
+        Assert.StartsWith("line 3:", (string)rows[1]!["problems"]![0]!["description"]!);
+        Assert.Equal((2, 1), ((int)report["created"]!, (int)report["rejected"]!));
+    }
+
+    [Fact]
+    public async Task GrpcImportRetried_OverSeveralBatchesWithABadRow_IsAnsweredWithTheFirstMessagesByteForByte()
+    {
+        using var tenant = await platform.NewTenant();
+        var key = Guid.NewGuid().ToString();
+        var rows = Enumerable.Range(1, 4500).Select(i => new Company { ExternalId = $"B-{i}", Name = i == 2100 ? "" : $"Batch {i} AB" }).ToArray();
+
+        var first = await ImportMessages(tenant, key, rows);
+        var retry = await ImportMessages(tenant, key, rows);
+
+        Assert.Equal(3, first.Count);
+        Assert.Equal([2000, 3999, 4499], first.Select(m => m.Created));
+        Assert.Equal(first.Select(m => Convert.ToBase64String(m.ToByteArray())), retry.Select(m => Convert.ToBase64String(m.ToByteArray())));
+    }
+
+    [Fact]
+    public async Task RestImportRetried_OverSeveralBatchesWithABadRow_IsAnsweredWithTheFirstBody()
+    {
+        using var tenant = await platform.NewTenant();
+        var key = Guid.NewGuid().ToString();
+        var csv = "external_id,name,employee_count\n" + string.Concat(Enumerable.Range(1, 2500).Select(i => i == 2200 ? $"R-{i},Bad AB,many\n" : $"R-{i},Rest {i} AB,{i}\n"));
+
+        var first = await PostImportBody(tenant, csv, key);
+        var retry = await PostImportBody(tenant, csv, key);
+
+        Assert.Equal(2, first.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(first, retry);
+    }
+
+    [Fact]
+    public async Task ImportRequestId_UsedByAnotherTenant_ImportsAfresh()
+    {
+        using var a = await platform.NewTenant();
+        using var b = await platform.NewTenant();
+        var key = Guid.NewGuid().ToString();
+
+        var ours = await Import(a, key, new Company { ExternalId = "T-1", Name = "Shared Key AB" });
+        var theirs = await Import(b, key, new Company { ExternalId = "T-1", Name = "Shared Key AB" });
+
+        Assert.NotEqual(ours.ImportId, theirs.ImportId);
+        Assert.Equal(ImportOutcome.Created, Assert.Single(theirs.Rows).Outcome);
+        Assert.Equal("Shared Key AB", Assert.Single((await b.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies).Name);
+    }
+
+    /// <summary>Streams the rows in messages of 1,000 and answers every message the import sent, as sent.</summary>
+    private static async Task<List<ImportCompaniesResponse>> ImportMessages(TenantClient tenant, string requestId, Company[] rows)
+    {
+        using var call = tenant.Profiles.ImportCompanies();
+        var reading = call.ResponseStream.ReadAllAsync().ToListAsync().AsTask();
+        foreach (var (chunk, index) in rows.Chunk(1000).Select((c, i) => (c, i)))
+        {
+            await call.RequestStream.WriteAsync(new ImportCompaniesRequest { Companies = { chunk }, RequestId = index == 0 ? requestId : "" });
+        }
+
+        await call.RequestStream.CompleteAsync();
+        return await reading;
+    }
+
+    private static async Task<string> PostImportBody(TenantClient tenant, string csv, string requestId)
+    {
+        var response = await tenant.Rest.PostAsync($"/v1/companies:import?requestId={requestId}", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
     }
 
     /// <summary>Streams the rows in messages of 1,000 and gathers the reports into one: every row, the final totals.</summary>

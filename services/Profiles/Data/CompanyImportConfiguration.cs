@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmPlatform.Profiles.Data;
 
-internal sealed class CompanyImportConfiguration : IEntityTypeConfiguration<CompanyImport>, IEntityTypeConfiguration<ImportRow>
+internal sealed class CompanyImportConfiguration : IEntityTypeConfiguration<CompanyImport>, IEntityTypeConfiguration<CompanyImportReport>
 {
     public void Configure(EntityTypeBuilder<CompanyImport> import)
     {
@@ -11,13 +11,10 @@ internal sealed class CompanyImportConfiguration : IEntityTypeConfiguration<Comp
         import.HasKey(i => new { i.TenantId, i.Id });
     }
 
-    public void Configure(EntityTypeBuilder<ImportRow> row)
+    public void Configure(EntityTypeBuilder<CompanyImportReport> report)
     {
-        row.ToTable("import_rows");
-        row.HasKey(r => new { r.TenantId, r.ImportId, r.Row });
-        row.Property(r => r.ExternalId).HasMaxLength(100);
-        row.Property(r => r.Outcome).HasMaxLength(10);
-        row.Property(r => r.ProblemsJson).HasColumnName("problems").HasColumnType("jsonb");
-        row.HasOne<CompanyImport>().WithMany().HasForeignKey(r => new { r.TenantId, r.ImportId }).OnDelete(DeleteBehavior.Cascade);
+        report.ToTable("company_import_reports");
+        report.HasKey(r => new { r.TenantId, r.ImportId, r.Sequence });
+        report.HasOne<CompanyImport>().WithMany().HasForeignKey(r => new { r.TenantId, r.ImportId }).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -24,7 +24,7 @@ public sealed class ProfilesDbContext(DbContextOptions<ProfilesDbContext> option
 
     public DbSet<CompanyImport> CompanyImports => Set<CompanyImport>();
 
-    public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+    public DbSet<CompanyImportReport> CompanyImportReports => Set<CompanyImportReport>();
 
     public DbSet<CompanyMerge> CompanyMerges => Set<CompanyMerge>();
 

@@ -63,17 +63,6 @@ internal static class CompanyCopy
         new("changed_at", NpgsqlDbType.TimestampTz, c => c.ChangedAt),
     ];
 
-    private static readonly Column<ImportRow>[] ImportRowColumns =
-    [
-        new("tenant_id", NpgsqlDbType.Uuid, r => r.TenantId),
-        new("import_id", NpgsqlDbType.Uuid, r => r.ImportId),
-        new("row", NpgsqlDbType.Integer, r => r.Row),
-        new("external_id", NpgsqlDbType.Varchar, r => r.ExternalId),
-        new("outcome", NpgsqlDbType.Varchar, r => r.Outcome),
-        new("company_id", NpgsqlDbType.Uuid, r => r.CompanyId),
-        new("problems", NpgsqlDbType.Jsonb, r => r.ProblemsJson),
-    ];
-
     /// <summary>Inserts new companies and replaces changed ones, whole rows keyed by id.</summary>
     public static async Task UpsertCompanies(ProfilesDbContext db, IReadOnlyCollection<Company> companies, CancellationToken cancellationToken)
     {
@@ -88,9 +77,6 @@ internal static class CompanyCopy
 
     public static Task InsertChanges(ProfilesDbContext db, IReadOnlyCollection<CompanyChange> changes, CancellationToken cancellationToken) =>
         changes.Count == 0 ? Task.CompletedTask : CopyThrough(db, "company_changes", ChangeColumns, changes, "", cancellationToken);
-
-    public static Task InsertImportRows(ProfilesDbContext db, IReadOnlyCollection<ImportRow> rows, CancellationToken cancellationToken) =>
-        rows.Count == 0 ? Task.CompletedTask : CopyThrough(db, "import_rows", ImportRowColumns, rows, "", cancellationToken);
 
     /// <summary>Writes <paramref name="rows"/> straight into <paramref name="table"/> by binary COPY (a table without RLS, or a temporary one).</summary>
     private static async Task Copy<T>(NpgsqlConnection connection, string table, IReadOnlyList<Column<T>> columns, IEnumerable<T> rows, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using System.Text;
 using CrmPlatform.Contracts.Profiles.V1;
 using CrmPlatform.EventContracts;
 using CrmPlatform.Messaging.Outbox;
@@ -9,6 +10,7 @@ using CrmPlatform.ServiceDefaults.Grpc;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Company = CrmPlatform.Profiles.Data.Company;
 using CompanyChange = CrmPlatform.Profiles.Data.CompanyChange;
 using Proto = CrmPlatform.Contracts.Profiles.V1;
@@ -65,6 +67,9 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
 
         var rules = await CompanyRules.Load(db, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Only a keyed import can be retried, so only its messages are kept for the answer to a retry.
+        var keep = key.Length > 0;
+        var sequence = 0;
         var rowNumber = 0;
         var batch = new List<(int Row, ImportInput Input)>(BatchSize);
         await foreach (var company in hashed)
@@ -77,14 +82,14 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
             batch.Add((rowNumber, company));
             if (batch.Count == BatchSize)
             {
-                yield return await ImportBatch(import, batch, rules, seen, cancellationToken);
+                yield return await ImportBatch(import, batch, rules, seen, keep ? sequence++ : null, cancellationToken);
                 batch.Clear();
             }
         }
 
         if (batch.Count > 0 || rowNumber == 0)
         {
-            yield return await ImportBatch(import, batch, rules, seen, cancellationToken);
+            yield return await ImportBatch(import, batch, rules, seen, keep ? sequence++ : null, cancellationToken);
         }
 
         import.FinishedAt = clock.GetUtcNow();
@@ -99,21 +104,25 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
             import.Id, import.Created, import.Updated, import.Unchanged, import.Rejected);
     }
 
+    /// <summary>
+    /// Imports one batch and answers its report; <paramref name="sequence"/> (set for a keyed import)
+    /// is where that report is kept among the import's messages, in the batch's transaction.
+    /// </summary>
     private async Task<ImportCompaniesResponse> ImportBatch(
-        CompanyImport import, List<(int Row, ImportInput Input)> batch, CompanyRules rules, HashSet<string> seen, CancellationToken cancellationToken)
+        CompanyImport import, List<(int Row, ImportInput Input)> batch, CompanyRules rules, HashSet<string> seen, int? sequence, CancellationToken cancellationToken)
     {
-        var results = new List<ImportRow>(batch.Count);
+        var results = new List<ImportRowResult>(batch.Count);
         var accepted = new List<(int Row, Proto.Company Company)>(batch.Count);
         foreach (var (row, input) in batch)
         {
             if (input.Problems.Count > 0)
             {
-                results.Add(Rejected(import, row, input.Company.ExternalId, input.Problems));
+                results.Add(Rejected(row, input.Company.ExternalId, input.Problems));
                 continue;
             }
 
             var company = input.Company;
-            var violations = CompanyValidator.Validate(company, "", new FieldViolations(), rules);
+            var violations = CompanyValidator.Validate(company, "", new FieldViolations(), rules).Text(company);
             violations.Required(".external_id", company.ExternalId);
             if (violations.IsEmpty && !seen.Add(company.ExternalId.Trim()))
             {
@@ -126,7 +135,7 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
             }
             else
             {
-                results.Add(Rejected(import, row, company.ExternalId, violations.ToList().Select(v => (v.Field.TrimStart('.'), v.Description))));
+                results.Add(Rejected(row, company.ExternalId, violations.ToList().Select(v => (v.Field.TrimStart('.'), v.Description)).Distinct()));
             }
         }
 
@@ -140,15 +149,13 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
             .ToDictionaryAsync(c => c.ExternalId!, cancellationToken);
         var known = await KnownCompanies(accepted.Select(a => a.Company), cancellationToken);
 
-        var upserts = new List<Company>();
-        var changes = new List<CompanyChange>();
-        var events = new List<IntegrationEvent>();
+        var writes = new List<RowWrite>();
         foreach (var (row, proto) in accepted)
         {
             var unknown = CompanyValidator.ReferencedCompanies(proto).Where(r => !known.Contains(r.Id)).ToList();
             if (unknown.Count > 0)
             {
-                results.Add(Rejected(import, row, proto.ExternalId, unknown.Select(u => (u.Field, "is not a company of this tenant"))));
+                results.Add(Rejected(row, proto.ExternalId, unknown.Select(u => (u.Field, "is not a company of this tenant"))));
                 continue;
             }
 
@@ -156,9 +163,7 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
             {
                 company = proto.ToNewCompany(now);
                 company.TenantId = db.TenantId;
-                upserts.Add(company);
-                events.Add(CompanyEvents.Created(company));
-                results.Add(Outcome(import, row, company, ImportOutcome.Created));
+                writes.Add(new RowWrite(row, company, ImportOutcome.Created, [], [CompanyEvents.Created(company)]));
                 continue;
             }
 
@@ -167,7 +172,7 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
                 var why = company.MergedIntoId is { } survivor
                     ? $"belongs to a company merged into {survivor}; import into that company's external id, or undo the merge"
                     : "belongs to a deleted company; undelete it first";
-                results.Add(Rejected(import, row, proto.ExternalId, [("external_id", why)]));
+                results.Add(Rejected(row, proto.ExternalId, [("external_id", why)]));
                 continue;
             }
 
@@ -178,62 +183,116 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
             var changed = Updatable.Company.Changed(before, company.ToProto());
             if (changed.Count == 0)
             {
-                results.Add(Outcome(import, row, company, ImportOutcome.Unchanged));
+                results.Add(Outcome(row, company, ImportOutcome.Unchanged));
                 continue;
             }
 
             company.UpdatedAt = now;
-            upserts.Add(company);
-            changes.AddRange(CompanyHistory.Changes(company.Id, before, company.ToProto(), changed, $"import:{import.Id}", now));
-            events.AddRange(CompanyEvents.Updated(company, changed, after.Ownership));
-            results.Add(Outcome(import, row, company, ImportOutcome.Updated));
+            var changes = CompanyHistory.Changes(company.Id, before, company.ToProto(), changed, $"import:{import.Id}", now).ToList();
+            // EF stamps the tenant on what it saves; these rows bypass it.
+            changes.ForEach(change => change.TenantId = db.TenantId);
+            writes.Add(new RowWrite(row, company, ImportOutcome.Updated, changes, CompanyEvents.Updated(company, changed, after.Ownership).ToList()));
         }
 
-        await CompanyCopy.UpsertCompanies(db, upserts, cancellationToken);
-        // EF stamps the tenant on what it saves; these rows bypass it.
-        changes.ForEach(change => change.TenantId = db.TenantId);
-        await CompanyCopy.InsertChanges(db, changes, cancellationToken);
-        await CompanyCopy.InsertImportRows(db, results, cancellationToken);
-        await outbox.EnqueueManyAsync(events, cancellationToken);
+        var refused = await Write(transaction, writes, cancellationToken);
+        foreach (var write in writes)
+        {
+            if (refused.TryGetValue(write.Row, out var refusal))
+            {
+                // The row did not land, so a later row may still bring this external id.
+                seen.Remove(write.Company.ExternalId!);
+                results.Add(Rejected(write.Row, write.Company.ExternalId ?? "", [refusal]));
+            }
+            else
+            {
+                results.Add(Outcome(write.Row, write.Company, write.Outcome));
+            }
+        }
 
-        import.Created += results.Count(r => r.Outcome == nameof(ImportOutcome.Created));
-        import.Updated += results.Count(r => r.Outcome == nameof(ImportOutcome.Updated));
-        import.Unchanged += results.Count(r => r.Outcome == nameof(ImportOutcome.Unchanged));
-        import.Rejected += results.Count(r => r.Outcome == nameof(ImportOutcome.Rejected));
+        await outbox.EnqueueManyAsync(writes.Where(w => !refused.ContainsKey(w.Row)).SelectMany(w => w.Events), cancellationToken);
+
+        import.Created += results.Count(r => r.Outcome == ImportOutcome.Created);
+        import.Updated += results.Count(r => r.Outcome == ImportOutcome.Updated);
+        import.Unchanged += results.Count(r => r.Outcome == ImportOutcome.Unchanged);
+        import.Rejected += results.Count(r => r.Outcome == ImportOutcome.Rejected);
         await db.CompanyImports.Where(i => i.Id == import.Id).ExecuteUpdateAsync(
             set => set.SetProperty(i => i.Created, import.Created).SetProperty(i => i.Updated, import.Updated)
                 .SetProperty(i => i.Unchanged, import.Unchanged).SetProperty(i => i.Rejected, import.Rejected),
             cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
 
-        return Totals(import, results.OrderBy(r => r.Row));
+        var report = Totals(import, results.OrderBy(r => r.Row));
+        if (sequence is { } position)
+        {
+            var message = report.ToByteArray();
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO company_import_reports (tenant_id, import_id, sequence, message) VALUES ({db.TenantId}, {import.Id}, {position}, {message})",
+                cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return report;
     }
 
-    private async IAsyncEnumerable<ImportCompaniesResponse> Replay(Guid importId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the batch set-based; when the database refuses it, writes it again row by row, each
+    /// under its own savepoint, so the rows it accepts land whole and the ones it refuses not at
+    /// all. Answers the refused rows with why. The fallback costs round trips, so only a batch
+    /// holding a refused row pays for it.
+    /// </summary>
+    private async Task<Dictionary<int, (string Field, string Description)>> Write(
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, List<RowWrite> writes, CancellationToken cancellationToken)
     {
-        var import = await db.CompanyImports.AsNoTracking().FirstAsync(i => i.Id == importId, cancellationToken);
-        var rows = new List<ImportRow>(BatchSize);
-        await foreach (var row in db.ImportRows.AsNoTracking().Where(r => r.ImportId == importId).OrderBy(r => r.Row).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var refused = new Dictionary<int, (string, string)>();
+        await transaction.CreateSavepointAsync("batch", cancellationToken);
+        try
         {
-            rows.Add(row);
-            if (rows.Count == BatchSize)
+            await CompanyCopy.UpsertCompanies(db, writes.Select(w => w.Company).ToList(), cancellationToken);
+            await CompanyCopy.InsertChanges(db, writes.SelectMany(w => w.Changes).ToList(), cancellationToken);
+            return refused;
+        }
+        catch (PostgresException e) when (DatabaseRefusal.IsCausedByRow(e))
+        {
+            await transaction.RollbackToSavepointAsync("batch", cancellationToken);
+            logger.LogInformation("Import batch refused by the database ({SqlState}); writing its {Count} rows one by one", e.SqlState, writes.Count);
+        }
+
+        foreach (var write in writes)
+        {
+            await transaction.CreateSavepointAsync("row", cancellationToken);
+            try
             {
-                yield return Totals(import, rows);
-                rows.Clear();
+                await CompanyCopy.UpsertCompanies(db, [write.Company], cancellationToken);
+                await CompanyCopy.InsertChanges(db, write.Changes, cancellationToken);
+                await transaction.ReleaseSavepointAsync("row", cancellationToken);
+            }
+            catch (PostgresException e) when (DatabaseRefusal.IsCausedByRow(e))
+            {
+                await transaction.RollbackToSavepointAsync("row", cancellationToken);
+                refused[write.Row] = DatabaseRefusal.Explain(e, write.Company, db.Model);
             }
         }
 
-        yield return Totals(import, rows);
+        return refused;
     }
 
-    private static ImportCompaniesResponse Totals(CompanyImport import, IEnumerable<ImportRow> rows) => new()
+    /// <summary>The messages a keyed import answered, in order, exactly as they were.</summary>
+    private async IAsyncEnumerable<ImportCompaniesResponse> Replay(Guid importId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var messages = db.CompanyImportReports.AsNoTracking().Where(r => r.ImportId == importId).OrderBy(r => r.Sequence).Select(r => r.Message);
+        await foreach (var message in messages.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return ImportCompaniesResponse.Parser.ParseFrom(message);
+        }
+    }
+
+    private static ImportCompaniesResponse Totals(CompanyImport import, IEnumerable<ImportRowResult> rows) => new()
     {
         ImportId = import.Id.ToString(),
         Created = import.Created,
         Updated = import.Updated,
         Unchanged = import.Unchanged,
         Rejected = import.Rejected,
-        Rows = { rows.Select(ToProto) },
+        Rows = { rows },
     };
 
     /// <summary>The ids among the companies the rows name (parents, owners) that are live companies of this tenant.</summary>
@@ -261,36 +320,32 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
         }
     }
 
-    private static ImportRow Outcome(CompanyImport import, int row, Company company, ImportOutcome outcome) => new()
+    private static ImportRowResult Outcome(int row, Company company, ImportOutcome outcome) => new()
     {
-        TenantId = company.TenantId,
-        ImportId = import.Id,
         Row = row,
-        ExternalId = company.ExternalId,
-        Outcome = outcome.ToString(),
-        CompanyId = company.Id,
+        ExternalId = company.ExternalId ?? "",
+        Outcome = outcome,
+        CompanyId = company.Id.ToString(),
     };
 
-    private ImportRow Rejected(CompanyImport import, int row, string externalId, IEnumerable<(string Field, string Description)> problems) => new()
+    private static ImportRowResult Rejected(int row, string externalId, IEnumerable<(string Field, string Description)> problems) => new()
     {
-        TenantId = db.TenantId,
-        ImportId = import.Id,
         Row = row,
-        // Kept as sent (within the column's 100), so the caller can match the report to its row.
-        ExternalId = string.IsNullOrWhiteSpace(externalId) ? null : new string(externalId.Trim().Take(100).ToArray()),
-        Outcome = nameof(ImportOutcome.Rejected),
-        ProblemsJson = ProtoJson.FormatList(problems.Select(p => new ImportProblem { Field = p.Field, Description = p.Description }).ToList()),
+        // Echoed as sent (up to 100 characters), so the caller can match the report to its row.
+        ExternalId = WellFormed(new string(externalId.Trim().Take(100).ToArray())),
+        Outcome = ImportOutcome.Rejected,
+        Problems = { problems.Select(p => new ImportProblem { Field = WellFormed(p.Field), Description = WellFormed(p.Description) }) },
     };
 
-    private static ImportRowResult ToProto(ImportRow row) => new()
-    {
-        Row = row.Row,
-        ExternalId = row.ExternalId ?? "",
-        Outcome = System.Enum.Parse<ImportOutcome>(row.Outcome),
-        CompanyId = row.CompanyId?.ToString() ?? "",
-        Problems = { ProtoJson.ParseList<ImportProblem>(row.ProblemsJson) },
-    };
+    /// <summary>
+    /// A rejected row's text as protobuf can carry it: a lone surrogate (which a JSON line can
+    /// smuggle in) becomes U+FFFD instead of failing the whole response.
+    /// </summary>
+    private static string WellFormed(string text) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
 }
+
+/// <summary>A row that passed validation and what writing it means: the company, its history, its events.</summary>
+internal sealed record RowWrite(int Row, Company Company, ImportOutcome Outcome, List<CompanyChange> Changes, List<IntegrationEvent> Events);
 
 /// <summary>One row as read: the company, or what made it unreadable (a CSV cell that is not a number, a line that is not JSON).</summary>
 public sealed record ImportInput(Proto.Company Company, IReadOnlyList<(string Field, string Description)> Problems)

@@ -52,8 +52,10 @@ internal static class ImportFormats
 
     public static async IAsyncEnumerable<ImportInput> JsonLines(TextReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var lineNumber = 0;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
+            lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
@@ -66,7 +68,7 @@ internal static class ImportFormats
             }
             catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException)
             {
-                input = new ImportInput(new Proto.Company(), [("", $"is not a company in JSON: {e.Message}")]);
+                input = new ImportInput(new Proto.Company(), [("", $"line {lineNumber}: is not a company in JSON: {e.Message}")]);
             }
 
             yield return input;
@@ -76,34 +78,47 @@ internal static class ImportFormats
     /// <summary>The rows of a CSV body; an unknown header column is the caller's error, found before any row is read.</summary>
     public static async Task<IAsyncEnumerable<ImportInput>> Csv(TextReader reader, CancellationToken cancellationToken)
     {
-        var header = await ReadRecord(reader, cancellationToken) ?? [];
+        var records = new CsvRecords(reader);
+        var headerRecord = await records.Next(cancellationToken);
+        var header = headerRecord?.Cells ?? [];
         var violations = new FieldViolations();
+        if (headerRecord?.Problem is { } problem)
+        {
+            violations.Add("header", problem);
+        }
+
         for (var i = 0; i < header.Count; i++)
         {
             violations.Check(CsvColumns.ContainsKey(header[i].Trim()), $"header[{i}]", $"'{header[i]}' is not a column; use {CsvColumnNames}");
         }
 
         violations.Check(header.Count > 0, "header", "is required: the first line names the columns").ThrowIfAny();
-        return Rows(reader, header.Select(h => h.Trim()).ToList(), cancellationToken);
+        return Rows(records, header.Select(h => h.Trim()).ToList(), cancellationToken);
     }
 
-    private static async IAsyncEnumerable<ImportInput> Rows(TextReader reader, List<string> header, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>A company per record; what cannot be read is that row's problem, with its line.</summary>
+    private static async IAsyncEnumerable<ImportInput> Rows(CsvRecords records, List<string> header, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        while (await ReadRecord(reader, cancellationToken) is { } record)
+        while (await records.Next(cancellationToken) is { } record)
         {
-            if (record.Count == 1 && record[0].Length == 0)
+            if (record is { Problem: null, Cells: [""] })
             {
                 continue;
             }
 
+            // An unreadable record still gives what cells it can, so its external id is in the report.
             var company = new Proto.Company();
             var problems = new List<(string, string)>();
-            if (record.Count != header.Count)
+            if (record.Problem is { } unreadable)
             {
-                problems.Add(("", $"has {record.Count} cells; the header names {header.Count}"));
+                problems.Add(("", unreadable));
+            }
+            else if (record.Cells.Count != header.Count)
+            {
+                problems.Add(("", $"line {record.Line}: has {record.Cells.Count} cells; the header names {header.Count}"));
             }
 
-            foreach (var (column, value) in header.Zip(record))
+            foreach (var (column, value) in header.Zip(record.Cells))
             {
                 if (value.Length == 0)
                 {
@@ -116,80 +131,11 @@ internal static class ImportFormats
                 }
                 catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
                 {
-                    problems.Add((column, $"'{value}' is not a valid value"));
+                    problems.Add((column, $"line {record.Line}: '{value}' is not a valid value"));
                 }
             }
 
             yield return new ImportInput(company, problems);
         }
-    }
-
-    /// <summary>One RFC 4180 record: fields split by commas, quoted fields may hold commas, quotes ("") and line breaks.</summary>
-    private static async Task<List<string>?> ReadRecord(TextReader reader, CancellationToken cancellationToken)
-    {
-        var line = await reader.ReadLineAsync(cancellationToken);
-        if (line is null)
-        {
-            return null;
-        }
-
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; ; i++)
-        {
-            if (i == line.Length)
-            {
-                if (!quoted)
-                {
-                    break;
-                }
-
-                // A quoted field goes on over the line break.
-                line = await reader.ReadLineAsync(cancellationToken);
-                if (line is null)
-                {
-                    break;
-                }
-
-                field.Append('\n');
-                i = -1;
-                continue;
-            }
-
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 }

@@ -579,7 +579,7 @@ namespace CrmPlatform.Profiles.Data.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("CrmPlatform.Profiles.Data.ImportRow", b =>
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.CompanyImportReport", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -589,33 +589,19 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("import_id");
 
-                    b.Property<int>("Row")
+                    b.Property<int>("Sequence")
                         .HasColumnType("integer")
-                        .HasColumnName("row");
+                        .HasColumnName("sequence");
 
-                    b.Property<Guid?>("CompanyId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("company_id");
-
-                    b.Property<string>("ExternalId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("external_id");
-
-                    b.Property<string>("Outcome")
+                    b.Property<byte[]>("Message")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasColumnName("outcome");
+                        .HasColumnType("bytea")
+                        .HasColumnName("message");
 
-                    b.Property<string>("ProblemsJson")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("problems");
+                    b.HasKey("TenantId", "ImportId", "Sequence")
+                        .HasName("pk_company_import_reports");
 
-                    b.HasKey("TenantId", "ImportId", "Row")
-                        .HasName("pk_import_rows");
-
-                    b.ToTable("import_rows", (string)null);
+                    b.ToTable("company_import_reports", (string)null);
                 });
 
             modelBuilder.Entity("CrmPlatform.Profiles.Data.Person", b =>
@@ -903,14 +889,14 @@ namespace CrmPlatform.Profiles.Data.Migrations
                         .HasConstraintName("fk_company_merges_companies_tenant_id_survivor_id");
                 });
 
-            modelBuilder.Entity("CrmPlatform.Profiles.Data.ImportRow", b =>
+            modelBuilder.Entity("CrmPlatform.Profiles.Data.CompanyImportReport", b =>
                 {
                     b.HasOne("CrmPlatform.Profiles.Data.CompanyImport", null)
                         .WithMany()
                         .HasForeignKey("TenantId", "ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_import_rows_company_imports_tenant_id_import_id");
+                        .HasConstraintName("fk_company_import_reports_company_imports_tenant_id_import_id");
                 });
 
             modelBuilder.Entity("CrmPlatform.Profiles.Data.Person", b =>
