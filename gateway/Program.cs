@@ -1,5 +1,6 @@
 using CrmPlatform.Gateway;
 using CrmPlatform.Gateway.Grpc;
+using CrmPlatform.Gateway.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,7 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseRequestTimeouts();
-app.UseRateLimiter();
+app.UseMiddleware<TenantRateLimiting>();
 
 app.MapDefaultEndpoints();
 app.MapGrpcHealthChecksService().AllowAnonymous();
