@@ -1,7 +1,7 @@
-using System.Threading.RateLimiting;
 using CrmPlatform.Gateway.Auth;
 using CrmPlatform.Gateway.Data;
 using CrmPlatform.Gateway.Proxy;
+using CrmPlatform.Gateway.RateLimiting;
 using CrmPlatform.Tenancy;
 using CrmPlatform.Tenancy.Credentials;
 using CrmPlatform.Tenancy.Data;
@@ -41,22 +41,9 @@ public static class ApplicationServices
                 context.Services.GetRequiredService<UpstreamErrorTransform>().AddTo(context);
             });
 
-        builder.Services.AddRateLimiter(limits =>
-        {
-            var settings = builder.Configuration.GetSection("RateLimits");
-            var tokensPerSecond = settings.GetValue("TokensPerSecond", 200);
-            var burst = settings.GetValue("Burst", 400);
-            limits.AddPolicy(ServiceRoutes.RateLimitPolicy, http => RateLimitPartition.GetTokenBucketLimiter(
-                http.User.FindFirst(TenantClaims.TenantId)?.Value ?? "",
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = burst,
-                    TokensPerPeriod = tokensPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                }));
-            limits.OnRejected = (context, _) => RateLimitRejection.Write(context.HttpContext);
-        });
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<TenantLimitsCache>();
+        builder.Services.AddSingleton<TenantBuckets>();
 
         builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new() { Timeout = TimeSpan.FromSeconds(30) });
         builder.AddGrpcDefaults();

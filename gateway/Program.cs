@@ -1,6 +1,7 @@
 using CrmPlatform.Gateway;
 using CrmPlatform.Gateway.Grpc;
 using CrmPlatform.Gateway.Proxy;
+using CrmPlatform.Gateway.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,7 +11,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseRequestTimeouts();
-app.UseRateLimiter();
+app.UseMiddleware<TenantRateLimiting>();
 app.UseJsonBodyValidation();
 
 app.MapDefaultEndpoints();

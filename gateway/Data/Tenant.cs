@@ -13,4 +13,12 @@ public sealed class Tenant
     public required string Plan { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    // The operator's overrides of the plan's limits; null keeps the plan's default, so a plan
+    // change reaches every tenant that was not given its own figure.
+    public int? RequestsPerSecond { get; set; }
+
+    public int? Burst { get; set; }
+
+    public int? ConcurrentBulkOperations { get; set; }
 }

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using CrmPlatform.Gateway.RateLimiting;
 using CrmPlatform.ServiceDefaults.Grpc;
+using Google.Protobuf.WellKnownTypes;
 using Proto = CrmPlatform.Contracts.Platform.V1;
 
 namespace CrmPlatform.Gateway.Grpc;
@@ -23,6 +25,45 @@ internal static partial class AdminValidator
             .Required("tenant.name", tenant.Name)
             .MaxLength("tenant.name", tenant.Name, 200)
             .MaxLength("tenant.plan", tenant.Plan, 40);
+    }
+
+    public static readonly string[] LimitPaths = ["requests_per_second", "burst", "concurrent_bulk_operations"];
+
+    /// <returns>The limits to change: the mask's paths, or all of them for an empty mask.</returns>
+    public static IReadOnlyList<string> ValidateLimits(Proto.TenantLimits? limits, FieldMask? mask, FieldViolations violations)
+    {
+        if (limits is null)
+        {
+            violations.Add("limits", "is required");
+            return [];
+        }
+
+        var paths = mask is { Paths.Count: > 0 } ? mask.Paths.Distinct().ToList() : [.. LimitPaths];
+        foreach (var path in paths.Where(p => !LimitPaths.Contains(p)))
+        {
+            violations.Add("update_mask", $"\"{path}\" is not a limit; use {string.Join(", ", LimitPaths)}");
+        }
+
+        // 0 is allowed: it returns the figure to the plan's default.
+        if (paths.Contains("requests_per_second"))
+        {
+            violations.Check(limits.RequestsPerSecond is >= 0 and <= LimitBounds.MaxRequestsPerSecond, "limits.requests_per_second",
+                $"must be 1 to {LimitBounds.MaxRequestsPerSecond}, or 0 for the plan's default");
+        }
+
+        if (paths.Contains("burst"))
+        {
+            violations.Check(limits.Burst is >= 0 and <= LimitBounds.MaxBurst, "limits.burst",
+                $"must be 1 to {LimitBounds.MaxBurst}, or 0 for the plan's default");
+        }
+
+        if (paths.Contains("concurrent_bulk_operations"))
+        {
+            violations.Check(limits.ConcurrentBulkOperations is >= 0 and <= LimitBounds.MaxConcurrentBulkOperations, "limits.concurrent_bulk_operations",
+                $"must be 1 to {LimitBounds.MaxConcurrentBulkOperations}, or 0 for the plan's default");
+        }
+
+        return paths;
     }
 
     public static FieldViolations ValidateApiKey(Proto.ApiKey? key, DateTimeOffset now, FieldViolations violations)

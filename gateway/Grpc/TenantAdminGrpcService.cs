@@ -1,10 +1,12 @@
 using CrmPlatform.Contracts.Platform.V1;
 using CrmPlatform.Gateway.Auth;
 using CrmPlatform.Gateway.Data;
+using CrmPlatform.Gateway.RateLimiting;
 using CrmPlatform.ServiceDefaults.Grpc;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ApiKey = CrmPlatform.Gateway.Data.ApiKey;
 using Tenant = CrmPlatform.Gateway.Data.Tenant;
 using TenantStatus = CrmPlatform.Gateway.Data.TenantStatus;
@@ -13,7 +15,8 @@ namespace CrmPlatform.Gateway.Grpc;
 
 /// <summary>crm.platform.v1 for operators only; a tenant's key is refused here (403 / PermissionDenied).</summary>
 [Authorize(Roles = CallerRoles.Operator)]
-public sealed class TenantAdminGrpcService(PlatformDbContext db, ApiKeyValidator keys, TimeProvider clock)
+public sealed class TenantAdminGrpcService(
+    PlatformDbContext db, ApiKeyValidator keys, TimeProvider clock, IOptions<RateLimitOptions> plans, TenantLimitsCache limits)
     : TenantAdminService.TenantAdminServiceBase
 {
     public override async Task<Contracts.Platform.V1.Tenant> CreateTenant(CreateTenantRequest request, ServerCallContext context)
@@ -28,11 +31,11 @@ public sealed class TenantAdminGrpcService(PlatformDbContext db, ApiKeyValidator
         };
         db.Tenants.Add(tenant);
         await db.SaveChangesAsync(context.CancellationToken);
-        return tenant.ToProto();
+        return tenant.ToProto(plans.Value);
     }
 
     public override async Task<Contracts.Platform.V1.Tenant> GetTenant(GetTenantRequest request, ServerCallContext context) =>
-        (await FindTenant(request.Id, "id", context)).ToProto();
+        (await FindTenant(request.Id, "id", context)).ToProto(plans.Value);
 
     public override async Task<ListTenantsResponse> ListTenants(ListTenantsRequest request, ServerCallContext context)
     {
@@ -49,7 +52,7 @@ public sealed class TenantAdminGrpcService(PlatformDbContext db, ApiKeyValidator
 
         var page = await query.OrderBy(t => t.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
         var nextPageToken = Paging.TakePage(page, pageSize, t => t.Id);
-        return new ListTenantsResponse { Tenants = { page.Select(t => t.ToProto()) }, NextPageToken = nextPageToken };
+        return new ListTenantsResponse { Tenants = { page.Select(t => t.ToProto(plans.Value)) }, NextPageToken = nextPageToken };
     }
 
     public override Task<Contracts.Platform.V1.Tenant> SuspendTenant(SuspendTenantRequest request, ServerCallContext context) =>
@@ -57,6 +60,31 @@ public sealed class TenantAdminGrpcService(PlatformDbContext db, ApiKeyValidator
 
     public override Task<Contracts.Platform.V1.Tenant> ActivateTenant(ActivateTenantRequest request, ServerCallContext context) =>
         SetStatus(request.Id, TenantStatus.Active, context);
+
+    public override async Task<Contracts.Platform.V1.Tenant> UpdateTenantLimits(UpdateTenantLimitsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        ResourceId.Parse(request.Id, "id", violations);
+        var paths = AdminValidator.ValidateLimits(request.Limits, request.UpdateMask, violations);
+        violations.ThrowIfAny();
+        var tenant = await FindTenant(request.Id, "id", context);
+
+        // 0 hands the figure back to the plan; anything else is the tenant's own.
+        static int? Override(int value) => value == 0 ? null : value;
+        foreach (var path in paths)
+        {
+            switch (path)
+            {
+                case "requests_per_second": tenant.RequestsPerSecond = Override(request.Limits.RequestsPerSecond); break;
+                case "burst": tenant.Burst = Override(request.Limits.Burst); break;
+                case "concurrent_bulk_operations": tenant.ConcurrentBulkOperations = Override(request.Limits.ConcurrentBulkOperations); break;
+            }
+        }
+
+        await db.SaveChangesAsync(context.CancellationToken);
+        limits.Invalidate(tenant.Id);
+        return tenant.ToProto(plans.Value);
+    }
 
     public override async Task<CreateApiKeyResponse> CreateApiKey(CreateApiKeyRequest request, ServerCallContext context)
     {
@@ -123,7 +151,7 @@ public sealed class TenantAdminGrpcService(PlatformDbContext db, ApiKeyValidator
         tenant.Status = status;
         await db.SaveChangesAsync(context.CancellationToken);
         keys.Invalidate();
-        return tenant.ToProto();
+        return tenant.ToProto(plans.Value);
     }
 
     private async Task<Tenant> FindTenant(string id, string field, ServerCallContext context)

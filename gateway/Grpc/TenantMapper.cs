@@ -1,4 +1,5 @@
 using CrmPlatform.Gateway.Data;
+using CrmPlatform.Gateway.RateLimiting;
 using Google.Protobuf.WellKnownTypes;
 using Proto = CrmPlatform.Contracts.Platform.V1;
 
@@ -6,7 +7,7 @@ namespace CrmPlatform.Gateway.Grpc;
 
 internal static class TenantMapper
 {
-    public static Proto.Tenant ToProto(this Tenant tenant) => new()
+    public static Proto.Tenant ToProto(this Tenant tenant, RateLimitOptions plans) => new()
     {
         Id = tenant.Id.ToString(),
         Slug = tenant.Slug,
@@ -14,6 +15,14 @@ internal static class TenantMapper
         Status = (Proto.TenantStatus)tenant.Status,
         Plan = tenant.Plan,
         CreateTime = Timestamp.FromDateTimeOffset(tenant.CreatedAt),
+        Limits = plans.For(tenant.Plan, tenant.RequestsPerSecond, tenant.Burst, tenant.ConcurrentBulkOperations).ToProto(),
+    };
+
+    public static Proto.TenantLimits ToProto(this TenantLimits limits) => new()
+    {
+        RequestsPerSecond = limits.RequestsPerSecond,
+        Burst = limits.Burst,
+        ConcurrentBulkOperations = limits.ConcurrentBulkOperations,
     };
 
     public static Proto.ApiKey ToProto(this ApiKey key) => new()

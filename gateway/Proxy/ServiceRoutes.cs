@@ -12,7 +12,10 @@ namespace CrmPlatform.Gateway.Proxy;
 public static class ServiceRoutes
 {
     public const string TenantPolicy = "tenant";
-    public const string RateLimitPolicy = "per-tenant";
+
+    // Route metadata read by the tenant rate limiter: which routes count, and which are bulk.
+    private const string RateLimitKey = "rate-limit";
+    private const string BulkKey = "bulk";
 
     private static readonly (string Service, string Package, string[] RestPaths)[] Services =
     [
@@ -64,6 +67,7 @@ public static class ServiceRoutes
             {
                 Timeout = BulkTimeout,
                 MaxRequestBodySize = BulkBodyLimit,
+                Metadata = new Dictionary<string, string> { [RateLimitKey] = "tenant", [BulkKey] = "true" },
             });
         }
 
@@ -77,8 +81,13 @@ public static class ServiceRoutes
         Order = order,
         Match = new RouteMatch { Path = path },
         AuthorizationPolicy = TenantPolicy,
-        RateLimiterPolicy = RateLimitPolicy,
+        Metadata = new Dictionary<string, string> { [RateLimitKey] = "tenant" },
     };
+
+    public static bool IsRateLimited(RouteConfig route) => route.Metadata?.ContainsKey(RateLimitKey) == true;
+
+    /// <summary>Imports and exports: held to the tenant's concurrent bulk operations, their upload charged by size.</summary>
+    public static bool IsBulk(RouteConfig route) => route.Metadata?.ContainsKey(BulkKey) == true;
 
     private static ClusterConfig Cluster(string id, string address, bool http2) => new()
     {

@@ -92,6 +92,14 @@ namespace CrmPlatform.Gateway.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int?>("Burst")
+                        .HasColumnType("integer")
+                        .HasColumnName("burst");
+
+                    b.Property<int?>("ConcurrentBulkOperations")
+                        .HasColumnType("integer")
+                        .HasColumnName("concurrent_bulk_operations");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -107,6 +115,10 @@ namespace CrmPlatform.Gateway.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("plan");
+
+                    b.Property<int?>("RequestsPerSecond")
+                        .HasColumnType("integer")
+                        .HasColumnName("requests_per_second");
 
                     b.Property<string>("Slug")
                         .IsRequired()

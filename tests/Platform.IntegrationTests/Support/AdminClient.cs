@@ -30,9 +30,15 @@ public sealed class AdminClient(Uri gateway, string operatorKey)
 
     public Task ActivateTenant(string tenantId) => Send(HttpMethod.Post, $"/admin/v1/tenants/{tenantId}:activate", new { });
 
-    private async Task<JsonNode> Send(HttpMethod method, string path, object body)
+    public Task<JsonNode> GetTenant(string tenantId) => Send(HttpMethod.Get, $"/admin/v1/tenants/{tenantId}", null);
+
+    /// <param name="updateMask">The limits to change, e.g. "requestsPerSecond,burst"; empty for all three.</param>
+    public Task<JsonNode> UpdateTenantLimits(string tenantId, object limits, string updateMask = "") =>
+        Send(HttpMethod.Patch, $"/admin/v1/tenants/{tenantId}/limits?updateMask={updateMask}", limits);
+
+    private async Task<JsonNode> Send(HttpMethod method, string path, object? body)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", operatorKey);
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
