@@ -25,7 +25,7 @@ public sealed class Platform : IAsyncDisposable
         Directory.CreateDirectory(options.DataRoot);
         ownsDatabaseServer = options.DatabaseServer is null;
         ownsBroker = options.Broker is null;
-        DatabaseServer = options.DatabaseServer ?? new PostgresServer(options.DataRoot);
+        DatabaseServer = options.DatabaseServer ?? new PostgresServer(options.DataRoot, options.DurableStorage);
         Broker = options.Broker ?? new RabbitMqServer(options.DataRoot);
         OperatorKey = Secrets.Stored(options.DataRoot, "operator-key", () => $"crm_operator_{Secrets.New()}");
     }

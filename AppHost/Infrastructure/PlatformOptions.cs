@@ -11,6 +11,12 @@ public sealed record PlatformOptions
     /// <summary>ASPNETCORE_ENVIRONMENT / DOTNET_ENVIRONMENT of every process.</summary>
     public string EnvironmentName { get; init; } = "Development";
 
+    /// <summary>
+    /// Whether the private PostgreSQL keeps committed writes across a power cut (fsync,
+    /// synchronous_commit and full_page_writes on). Only throwaway test data may give that up for speed.
+    /// </summary>
+    public bool DurableStorage { get; init; } = true;
+
     /// <summary>Fixed gateway ports (so printed examples stay valid); free ones when null or taken.</summary>
     public int? GatewayRestPort { get; init; }
 
@@ -33,6 +39,8 @@ public sealed record PlatformOptions
         DataRoot = Path.Combine(Path.GetTempPath(), $"crm-tests-{Guid.NewGuid():N}"),
         EnvironmentName = "Testing",
         DeleteDataOnStop = true,
+        // Deleted when the run ends, so a power cut loses nothing worth keeping.
+        DurableStorage = false,
         DatabaseServer = databaseServer,
         Broker = broker,
     };

@@ -5,7 +5,8 @@ namespace CrmPlatform.AppHost.Infrastructure;
 
 /// <summary>
 /// A private PostgreSQL instance run from the machine's server binaries: its own data folder,
-/// loopback only, its own port and socket folder, password authentication.
+/// loopback only, its own port and socket folder, password authentication. Its log is kept in
+/// postgres/log under the data root.
 /// </summary>
 public sealed class PostgresServer : IDatabaseServer
 {
@@ -15,11 +16,13 @@ public sealed class PostgresServer : IDatabaseServer
     private readonly string dataDirectory;
     private readonly string binaries;
     private readonly string password;
+    private readonly bool durable;
     private readonly string? runAs = Native.IsRoot ? "postgres" : null;
     private Process? server;
 
-    public PostgresServer(string dataRoot)
+    public PostgresServer(string dataRoot, bool durable)
     {
+        this.durable = durable;
         folder = Path.Combine(dataRoot, "postgres");
         dataDirectory = Path.Combine(folder, "data");
         binaries = FindBinaries();
@@ -52,15 +55,17 @@ public sealed class PostgresServer : IDatabaseServer
             await InitializeCluster();
         }
 
-        StopStaleServer();
+        await StopStaleServer();
 
         var (fileName, arguments) = Command.AsUser(runAs, Path.Combine(binaries, "postgres"),
         [
             "-D", dataDirectory, "-p", Port.ToString(), "-k", folder,
             "-c", "listen_addresses=127.0.0.1",
             "-c", "max_connections=400",
-            // A development and test server: speed over durability across power loss.
-            "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+            // The server's own log, where a user looks when a service reports a database error.
+            "-c", "logging_collector=on", "-c", $"log_directory={Path.Combine(folder, "log")}",
+            "-c", "log_filename=postgresql-%Y-%m-%d.log",
+            .. DurabilitySettings(durable),
         ]);
         var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
         arguments.ForEach(start.ArgumentList.Add);
@@ -71,6 +76,16 @@ public sealed class PostgresServer : IDatabaseServer
         server.BeginErrorReadLine();
 
         await WaitUntilReady(cancellationToken);
+    }
+
+    /// <summary>
+    /// Settings that decide whether a committed write survives a power cut: on for data a user keeps;
+    /// off only for throwaway test servers, where they make the suites several times faster.
+    /// </summary>
+    public static IReadOnlyList<string> DurabilitySettings(bool durable)
+    {
+        var value = durable ? "on" : "off";
+        return ["-c", $"fsync={value}", "-c", $"synchronous_commit={value}", "-c", $"full_page_writes={value}"];
     }
 
     public async Task StopAsync()
@@ -95,52 +110,17 @@ public sealed class PostgresServer : IDatabaseServer
 
     /// <summary>
     /// A database owned by its own owner role (which migrations run as), plus an application role
-    /// that owns nothing and can neither bypass row-level security nor create anything.
+    /// that owns nothing and can neither bypass row-level security nor create anything: the files
+    /// of deploy/postgres, applied as a real deployment applies them.
     /// </summary>
     public static async Task<DatabaseInfo> EnsureDatabaseAsync(IDatabaseServer server, string name, string dataRoot)
     {
-        var owner = $"{name}_owner";
-        var app = $"{name}_app";
+        var owner = DatabaseProvisioning.OwnerRole(name);
+        var app = DatabaseProvisioning.AppRole(name);
         var ownerPassword = Secrets.Stored(dataRoot, $"{owner}-password");
         var appPassword = Secrets.Stored(dataRoot, $"{app}-password");
 
-        await using (var admin = new NpgsqlConnection(server.SuperuserConnectionString()))
-        {
-            await admin.OpenAsync();
-            await EnsureRole(admin, owner, ownerPassword, "LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE");
-            await EnsureRole(admin, app, appPassword, "LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE");
-            if (await Scalar(admin, $"SELECT count(*) FROM pg_database WHERE datname = '{name}'") == 0)
-            {
-                await Execute(admin, $"CREATE DATABASE \"{name}\" OWNER \"{owner}\"");
-            }
-        }
-
-        await using (var database = new NpgsqlConnection(server.SuperuserConnectionString(name)))
-        {
-            await database.OpenAsync();
-            await Execute(database, $"""
-                ALTER SCHEMA public OWNER TO "{owner}";
-                REVOKE CREATE ON SCHEMA public FROM PUBLIC;
-                REVOKE ALL ON DATABASE "{name}" FROM PUBLIC;
-                GRANT CONNECT ON DATABASE "{name}" TO "{app}";
-                GRANT USAGE ON SCHEMA public TO "{app}";
-                -- Bulk writes stage rows in session-private temporary tables (COPY cannot target an RLS table).
-                GRANT TEMPORARY ON DATABASE "{name}" TO "{app}";
-                -- On a table under row-level security PostgreSQL uses an index for a condition only
-                -- when its operator is LEAKPROOF (it cannot reveal other rows through an error), and
-                -- pg_trgm does not declare its similarity operators so: fuzzy search would read
-                -- every row of every tenant. They compute a number from two strings and raise no
-                -- error that depends on the data, so a superuser declares them leakproof here (the
-                -- owner role that runs migrations cannot); the migration's CREATE EXTENSION is then a no-op.
-                CREATE EXTENSION IF NOT EXISTS pg_trgm;
-                ALTER FUNCTION similarity_op(text, text) LEAKPROOF;
-                ALTER FUNCTION word_similarity_op(text, text) LEAKPROOF;
-                ALTER FUNCTION word_similarity_commutator_op(text, text) LEAKPROOF;
-                -- Requests are short queries; JIT compilation, set off by the row estimates of large
-                -- tables, cost a search about 330 ms at a million companies and saves nothing.
-                ALTER ROLE "{app}" IN DATABASE "{name}" SET jit = off;
-                """);
-        }
+        await DatabaseProvisioning.ApplyAsync(server, DatabaseProvisioning.Variables(name, ownerPassword, appPassword));
 
         return new DatabaseInfo(
             name,
@@ -152,12 +132,6 @@ public sealed class PostgresServer : IDatabaseServer
 
     private static string ConnectionString(IDatabaseServer server, string database, string user, string password) =>
         new NpgsqlConnectionStringBuilder(server.SuperuserConnectionString(database)) { Username = user, Password = password, Pooling = true }.ConnectionString;
-
-    private static async Task EnsureRole(NpgsqlConnection admin, string role, string password, string attributes)
-    {
-        var verb = await Scalar(admin, $"SELECT count(*) FROM pg_roles WHERE rolname = '{role}'") == 0 ? "CREATE" : "ALTER";
-        await Execute(admin, $"{verb} ROLE \"{role}\" {attributes} PASSWORD '{password}'");
-    }
 
     private async Task InitializeCluster()
     {
@@ -181,14 +155,14 @@ public sealed class PostgresServer : IDatabaseServer
     }
 
     /// <summary>A server left running by a platform that was killed, not stopped, still holds the data folder.</summary>
-    private void StopStaleServer()
+    private async Task StopStaleServer()
     {
         if (PostmasterPid() is { } pid && Native.IsAlive(pid))
         {
             Native.Signal(pid, Native.SigInt);
             for (var i = 0; i < 100 && Native.IsAlive(pid); i++)
             {
-                Thread.Sleep(100);
+                await Task.Delay(100);
             }
         }
     }
@@ -237,16 +211,4 @@ public sealed class PostgresServer : IDatabaseServer
             .Select(version => Path.Combine(version, "bin"))
             .FirstOrDefault()
         ?? throw new InvalidOperationException("No PostgreSQL server binaries under /usr/lib/postgresql: install the postgresql package (./crm.sh does).");
-
-    private static async Task<long> Scalar(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
-
-    private static async Task Execute(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 }

@@ -5,7 +5,8 @@ namespace CrmPlatform.AppHost.Infrastructure;
 /// <summary>
 /// A private RabbitMQ node run from the machine's server binaries: its own node name, ports,
 /// Erlang port mapper, cookie and data folder, loopback only. Stopping and starting it again
-/// keeps its address and its durable queues, as a broker outage would.
+/// keeps its address and its durable queues, as a broker outage would. Its log is kept in
+/// rabbitmq/log under the data root.
 /// </summary>
 public sealed class RabbitMqServer : IMessageBroker
 {
@@ -45,9 +46,9 @@ public sealed class RabbitMqServer : IMessageBroker
             default_user = {user}
             default_pass = {password}
             loopback_users = none
-            log.console = true
-            log.console.level = warning
-            log.file = false
+            log.console = false
+            log.file = rabbit.log
+            log.file.level = info
             """, cancellationToken);
 
         var start = new ProcessStartInfo(Path.Combine(Binaries, "rabbitmq-server")) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -89,7 +90,11 @@ public sealed class RabbitMqServer : IMessageBroker
         }
 
         await Command.Run(Path.Combine(Binaries, "rabbitmqctl"), ["stop"], Environment(), check: false);
-        if (!server.WaitForExit(TimeSpan.FromSeconds(20)))
+        try
+        {
+            await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        }
+        catch (TimeoutException)
         {
             server.Kill(entireProcessTree: true);
         }

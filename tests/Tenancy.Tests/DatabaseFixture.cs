@@ -19,7 +19,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        server = new PostgresServer(dataRoot);
+        server = new PostgresServer(dataRoot, durable: false);
         await server.StartAsync();
         Database = await PostgresServer.EnsureDatabaseAsync(server, "tenancy", dataRoot);
 
