@@ -1,4 +1,6 @@
 using CrmPlatform.Gateway;
+using CrmPlatform.Gateway.Auth;
+using CrmPlatform.Gateway.Catalog;
 using CrmPlatform.Gateway.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,7 +16,15 @@ app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapGrpcHealthChecksService().AllowAnonymous();
 app.MapGrpcService<TenantAdminGrpcService>();
-app.MapReverseProxy();
+app.MapOpenApiDocument();
+app.MapReverseProxy(proxy =>
+{
+    // After authentication and the tenant policy, before anything is forwarded.
+    proxy.UseMiddleware<ScopeEnforcement>();
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 
 app.Run();
 
