@@ -1,4 +1,5 @@
 using CrmPlatform.Gateway.Auth;
+using CrmPlatform.Gateway.Catalog;
 using CrmPlatform.Gateway.Data;
 using CrmPlatform.Gateway.Proxy;
 using CrmPlatform.Gateway.RateLimiting;
@@ -22,6 +23,7 @@ public static class ApplicationServices
 
         builder.Services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ApiKeyValidator>();
+        builder.Services.AddSingleton(MethodCatalog.FromContracts());
         builder.Services.AddAuthentication(CredentialAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CredentialAuthenticationHandler>(CredentialAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

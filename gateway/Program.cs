@@ -1,4 +1,6 @@
 using CrmPlatform.Gateway;
+using CrmPlatform.Gateway.Auth;
+using CrmPlatform.Gateway.Catalog;
 using CrmPlatform.Gateway.Grpc;
 using CrmPlatform.Gateway.Proxy;
 using CrmPlatform.Gateway.RateLimiting;
@@ -17,8 +19,11 @@ app.UseJsonBodyValidation();
 app.MapDefaultEndpoints();
 app.MapGrpcHealthChecksService().AllowAnonymous();
 app.MapGrpcService<TenantAdminGrpcService>();
+app.MapOpenApiDocument();
 app.MapReverseProxy(proxy =>
 {
+    // After authentication and the tenant policy, before anything is forwarded.
+    proxy.UseMiddleware<ScopeEnforcement>();
     proxy.Use(ForwardingFailure.Answer);
     proxy.UseSessionAffinity();
     proxy.UseLoadBalancing();

@@ -8,7 +8,8 @@ namespace CrmPlatform.Gateway.Auth;
 /// Checks a presented key against the catalog. Valid keys are cached for a few seconds, since
 /// every request asks; a revoke or suspend made through this gateway clears the cache at once,
 /// and other instances see it within <see cref="CacheFor"/>. Refusals are never cached, so made-up
-/// keys cannot fill memory.
+/// keys cannot fill memory. A cached key is never trusted past its own expiry, which rotation
+/// sets a few seconds ahead as readily as days.
 /// </summary>
 public sealed class ApiKeyValidator(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ApiKeyValidator> logger)
 {
@@ -30,7 +31,7 @@ public sealed class ApiKeyValidator(IServiceScopeFactory scopes, TimeProvider cl
 
         var now = clock.GetUtcNow();
         var hash = Convert.ToHexString(ApiKeySecret.Hash(presented));
-        if (!cache.TryGetValue(hash, out var cached) || cached.Until < now)
+        if (!cache.TryGetValue(hash, out var cached) || cached.Until <= now)
         {
             if (await Lookup(prefix, presented, now, cancellationToken) is not { } found)
             {
@@ -42,13 +43,16 @@ public sealed class ApiKeyValidator(IServiceScopeFactory scopes, TimeProvider cl
                 cache.Clear();
             }
 
-            cached = (found, now + CacheFor);
+            cached = (found, CachedUntil(found, now));
             cache[hash] = cached;
         }
 
         RecordUse(cached.Identity.KeyId, now);
         return cached.Identity;
     }
+
+    internal static DateTimeOffset CachedUntil(ApiKeyIdentity key, DateTimeOffset now) =>
+        key.ExpiresAt is { } expires && expires < now + CacheFor ? expires : now + CacheFor;
 
     /// <summary>Forget every cached answer: a key or tenant just changed.</summary>
     public void Invalidate() => cache.Clear();
@@ -74,7 +78,7 @@ public sealed class ApiKeyValidator(IServiceScopeFactory scopes, TimeProvider cl
             return null;
         }
 
-        return new ApiKeyIdentity(found.key.Id, found.key.TenantId, found.key.Scopes);
+        return new ApiKeyIdentity(found.key.Id, found.key.TenantId, found.key.Scopes, found.key.ExpiresAt);
     }
 
     // Off the request path and at most once a minute per key: "last used" is for humans.

@@ -10,6 +10,12 @@ internal static partial class AdminValidator
 {
     public static readonly string[] KnownScopes = ["crm.read", "crm.write"];
 
+    /// <summary>How long a rotated-out key keeps working when the operator does not say.</summary>
+    public static readonly TimeSpan DefaultRotationOverlap = TimeSpan.FromHours(24);
+
+    /// <summary>The longest overlap allowed: a rotation should end, or it is a second key.</summary>
+    public static readonly TimeSpan MaxRotationOverlap = TimeSpan.FromDays(30);
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
     private static partial Regex Slug();
 
@@ -87,5 +93,21 @@ internal static partial class AdminValidator
         }
 
         return violations;
+    }
+
+    /// <returns>When the old key of a rotation stops working, if the request's time is acceptable.</returns>
+    public static DateTimeOffset RotationExpiry(Google.Protobuf.WellKnownTypes.Timestamp? requested, DateTimeOffset now, FieldViolations violations)
+    {
+        if (requested is null)
+        {
+            return now + DefaultRotationOverlap;
+        }
+
+        var valid = requested.Seconds is > 0 and < 253402300799 && requested.Nanos is >= 0 and < 1_000_000_000;
+        var expires = valid ? requested.ToDateTimeOffset() : now;
+        violations
+            .Check(valid && expires >= now, "old_key_expire_time", "must not be in the past")
+            .Check(expires <= now + MaxRotationOverlap, "old_key_expire_time", $"must be at most {MaxRotationOverlap.TotalDays:0} days ahead");
+        return expires;
     }
 }

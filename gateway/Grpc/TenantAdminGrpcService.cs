@@ -145,6 +145,40 @@ public sealed class TenantAdminGrpcService(
         return key.ToProto();
     }
 
+    public override async Task<RotateApiKeyResponse> RotateApiKey(RotateApiKeyRequest request, ServerCallContext context)
+    {
+        var now = clock.GetUtcNow();
+        var violations = new FieldViolations();
+        var tenantId = ResourceId.Parse(request.TenantId, "tenant_id", violations);
+        var id = ResourceId.Parse(request.Id, "id", violations);
+        var oldKeyExpires = AdminValidator.RotationExpiry(request.OldKeyExpireTime, now, violations);
+        violations.ThrowIfAny();
+
+        var old = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.TenantId == tenantId, context.CancellationToken)
+            ?? throw new ResourceNotFoundException("API key", request.Id);
+        if (old.RevokedAt is not null || old.ExpiresAt <= now)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "A revoked or expired key cannot be rotated; create a new one."));
+        }
+
+        var (prefix, secret) = ApiKeySecret.Generate();
+        var replacement = new ApiKey
+        {
+            TenantId = old.TenantId,
+            Name = old.Name,
+            Scopes = [.. old.Scopes],
+            Prefix = prefix,
+            Hash = ApiKeySecret.Hash(secret),
+            CreatedAt = now,
+        };
+        // Rotation shortens the old key's life, never lengthens it.
+        old.ExpiresAt = old.ExpiresAt is { } current && current < oldKeyExpires ? current : oldKeyExpires;
+        db.ApiKeys.Add(replacement);
+        await db.SaveChangesAsync(context.CancellationToken);
+        keys.Invalidate();
+        return new RotateApiKeyResponse { ApiKey = replacement.ToProto(), Secret = secret, OldApiKey = old.ToProto() };
+    }
+
     private async Task<Contracts.Platform.V1.Tenant> SetStatus(string id, TenantStatus status, ServerCallContext context)
     {
         var tenant = await FindTenant(id, "id", context);

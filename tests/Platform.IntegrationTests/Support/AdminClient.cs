@@ -23,6 +23,18 @@ public sealed class AdminClient(Uri gateway, string operatorKey)
         return ((string)response["apiKey"]!["id"]!, (string)response["secret"]!);
     }
 
+    /// <returns>A key of the tenant's with exactly <paramref name="scopes"/>, and its secret.</returns>
+    public async Task<(string KeyId, string Secret)> CreateScopedApiKey(string tenantId, params string[] scopes)
+    {
+        var response = await Send(HttpMethod.Post, $"/admin/v1/tenants/{tenantId}/api-keys", new { name = "scoped", scopes });
+        return ((string)response["apiKey"]!["id"]!, (string)response["secret"]!);
+    }
+
+    /// <returns>The operators' answer: <c>apiKey</c>, <c>secret</c> and <c>oldApiKey</c>.</returns>
+    public Task<JsonNode> RotateApiKey(string tenantId, string keyId, DateTimeOffset oldKeyExpires) =>
+        Send(HttpMethod.Post, $"/admin/v1/tenants/{tenantId}/api-keys/{keyId}:rotate",
+            new { oldKeyExpireTime = oldKeyExpires.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture) });
+
     public Task RevokeApiKey(string tenantId, string keyId) =>
         Send(HttpMethod.Post, $"/admin/v1/tenants/{tenantId}/api-keys/{keyId}:revoke", new { });
 
