@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # The platform's two commands: `./crm.sh run` starts everything, `./crm.sh test` runs every test.
-# Both install the PostgreSQL and RabbitMQ server packages first if this machine lacks them.
+# Both install the PostgreSQL and RabbitMQ server packages first if this machine lacks them;
+# `./crm.sh install` does only that.
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# Where the system's files are looked for and policy-rc.d is written: / on a real machine; the
+# install path's tests point it at a scratch folder so they never touch the machine they run on.
+system_root="${CRM_SYSTEM_ROOT:-}"
+
 need_servers() {
-  compgen -G "/usr/lib/postgresql/*/bin/postgres" > /dev/null || return 0
-  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || return 0
+  compgen -G "$system_root/usr/lib/postgresql/*/bin/postgres" > /dev/null || return 0
+  [ -x "$system_root/usr/lib/rabbitmq/bin/rabbitmq-server" ] || return 0
   return 1
 }
 
@@ -19,7 +24,7 @@ install_servers() {
   echo "Installing the PostgreSQL and RabbitMQ server packages..."
   # The packages try to start their own system services; we run private instances instead,
   # so tell invoke-rc.d not to (a refused start must not fail the install).
-  local policy=/usr/sbin/policy-rc.d created_policy=""
+  local policy="$system_root/usr/sbin/policy-rc.d" created_policy=""
   if [ ! -e "$policy" ]; then
     printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" > /dev/null
     as_root chmod +x "$policy"
@@ -30,18 +35,26 @@ install_servers() {
   [ -z "$created_policy" ] || as_root rm -f "$policy"
 }
 
-command -v dotnet > /dev/null || { echo "The .NET 10 SDK is required: https://dot.net" >&2; exit 1; }
-if need_servers; then install_servers; fi
+need_dotnet() {
+  command -v dotnet > /dev/null || { echo "The .NET 10 SDK is required: https://dot.net" >&2; exit 1; }
+}
 
 case "${1:-}" in
   run)
+    need_dotnet
+    if need_servers; then install_servers; fi
     exec dotnet run --project AppHost
     ;;
   test)
+    need_dotnet
+    if need_servers; then install_servers; fi
     exec dotnet test CrmPlatform.sln --logger "console;verbosity=normal"
     ;;
+  install)
+    if need_servers; then install_servers; else echo "PostgreSQL and RabbitMQ are installed."; fi
+    ;;
   *)
-    echo "usage: ./crm.sh run | test" >&2
+    echo "usage: ./crm.sh run | test | install" >&2
     exit 2
     ;;
 esac

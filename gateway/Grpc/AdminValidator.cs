@@ -44,7 +44,8 @@ internal static partial class AdminValidator
             return [];
         }
 
-        var paths = mask is { Paths.Count: > 0 } ? mask.Paths.Distinct().ToList() : [.. LimitPaths];
+        // REST clients write paths as JSON names (requestsPerSecond); the contract's are snake_case.
+        var paths = mask is { Paths.Count: > 0 } ? mask.Paths.Select(SnakeCase).Distinct().ToList() : [.. LimitPaths];
         foreach (var path in paths.Where(p => !LimitPaths.Contains(p)))
         {
             violations.Add("update_mask", $"\"{path}\" is not a limit; use {string.Join(", ", LimitPaths)}");
@@ -71,6 +72,9 @@ internal static partial class AdminValidator
 
         return paths;
     }
+
+    private static string SnakeCase(string path) =>
+        string.Concat(path.Select(c => char.IsAsciiLetterUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
 
     public static FieldViolations ValidateApiKey(Proto.ApiKey? key, DateTimeOffset now, FieldViolations violations)
     {

@@ -46,6 +46,14 @@ public class AdminValidatorLimitsTests
     }
 
     [Fact]
+    public void ValidateLimits_TakesJsonNamesInTheMask()
+    {
+        var paths = AdminValidator.ValidateLimits(new Proto.TenantLimits { Burst = 3 }, new FieldMask { Paths = { "concurrentBulkOperations", "burst" } }, new FieldViolations());
+
+        Assert.Equal(["concurrent_bulk_operations", "burst"], paths);
+    }
+
+    [Fact]
     public void ValidateLimits_IgnoresFiguresOutsideTheMask()
     {
         var violations = new FieldViolations();

@@ -79,7 +79,7 @@ public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifeti
             Project = new Project { Name = "Audit project", Stage = ProjectStage.Planning },
         });
         await CompanyProfileTests.DefineCustomFields(tenant); // custom_field_definitions
-        await ImportExportTests.Import(tenant, "", new Company { ExternalId = "AUDIT-1", Name = "Audit Import AB" }); // company_imports, import_rows
+        await ImportExportTests.Import(tenant, Guid.NewGuid().ToString(), new Company { ExternalId = "AUDIT-1", Name = "Audit Import AB" }); // company_imports, company_import_reports (kept for a keyed import)
     }
 
     [Theory]

@@ -1,0 +1,74 @@
+namespace CrmPlatform.Deploy.Tests;
+
+public sealed class CrmShInstallTests
+{
+    private const string AptInstall = "apt-get install -y -qq postgresql rabbitmq-server";
+
+    [Fact]
+    public async Task Install_AsRoot_RunsAptGetDirectly_WithTheNoninteractiveFrontend()
+    {
+        using var sandbox = new InstallSandbox(userId: 0);
+
+        Assert.Equal(0, await sandbox.InstallAsync());
+
+        Assert.Contains($"{AptInstall} DEBIAN_FRONTEND=noninteractive", sandbox.Calls);
+        Assert.DoesNotContain(sandbox.Calls, call => call.StartsWith("sudo "));
+    }
+
+    [Fact]
+    public async Task Install_AsANormalUser_RunsAptGetThroughSudo_KeepingTheNoninteractiveFrontend()
+    {
+        using var sandbox = new InstallSandbox(userId: 1000);
+
+        Assert.Equal(0, await sandbox.InstallAsync());
+
+        Assert.Contains($"sudo env DEBIAN_FRONTEND=noninteractive {AptInstall}", sandbox.Calls);
+        Assert.Contains($"{AptInstall} DEBIAN_FRONTEND=noninteractive", sandbox.Calls);
+        Assert.Contains("sudo apt-get update -qq", sandbox.Calls);
+    }
+
+    [Fact]
+    public async Task Install_WhenThePackagesServiceStartIsRefused_Succeeds()
+    {
+        using var sandbox = new InstallSandbox(userId: 0);
+
+        var exitCode = await sandbox.InstallAsync();
+
+        Assert.Contains("service start refused", sandbox.Calls);
+        Assert.Equal(0, exitCode);
+    }
+
+    [Fact]
+    public async Task Install_RemovesThePolicyFileItWrote()
+    {
+        using var sandbox = new InstallSandbox(userId: 1000);
+
+        await sandbox.InstallAsync();
+
+        Assert.False(File.Exists(sandbox.PolicyFile));
+    }
+
+    [Fact]
+    public async Task Install_LeavesAPolicyFileThatWasAlreadyThere()
+    {
+        using var sandbox = new InstallSandbox(userId: 0);
+        const string existing = "#!/bin/sh\n# the administrator's own policy\nexit 101\n";
+        File.WriteAllText(sandbox.PolicyFile, existing);
+        File.SetUnixFileMode(sandbox.PolicyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        await sandbox.InstallAsync();
+
+        Assert.Equal(existing, File.ReadAllText(sandbox.PolicyFile));
+    }
+
+    [Fact]
+    public async Task Install_WhenTheServersAreInstalled_CallsNoPackageManager()
+    {
+        using var sandbox = new InstallSandbox(userId: 0);
+        sandbox.ServersAlreadyInstalled();
+
+        Assert.Equal(0, await sandbox.InstallAsync());
+
+        Assert.Empty(sandbox.Calls);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using CrmPlatform.AppHost.Infrastructure;
+
+namespace CrmPlatform.Deploy.Tests;
+
+/// <summary>
+/// Runs <c>./crm.sh install</c> against a scratch system root, with stand-in <c>id</c>, <c>sudo</c>
+/// and <c>apt-get</c> first on PATH that record how they were called, so the install path is
+/// exercised without touching the machine.
+/// </summary>
+public sealed class InstallSandbox : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), $"crm-install-{Guid.NewGuid():N}");
+
+    public InstallSandbox(int userId)
+    {
+        Directory.CreateDirectory(Path.Combine(SystemRoot, "usr", "sbin"));
+        Directory.CreateDirectory(StandIns);
+        File.WriteAllText(CallLog, "");
+
+        StandIn("id", $"""
+            if [ "$1" = "-u" ]; then echo {userId}; else exec /usr/bin/id "$@"; fi
+            """);
+        // Like the real sudo's env_reset: the caller's environment does not reach the command.
+        StandIn("sudo", $"""
+            echo "sudo $*" >> '{CallLog}'
+            exec env -i PATH="$PATH" "$@"
+            """);
+        // Like a package whose maintainer script starts its service through invoke-rc.d: the start
+        // is skipped when policy-rc.d answers 101, and fails otherwise (no init system here).
+        StandIn("apt-get", $"""
+            echo "apt-get $* DEBIAN_FRONTEND=${"{"}DEBIAN_FRONTEND:-{"}"}" >> '{CallLog}'
+            [ "$1" = install ] || exit 0
+            policy='{SystemRoot}/usr/sbin/policy-rc.d'
+            if [ -x "$policy" ] && {"{"} "$policy" rabbitmq-server start; [ $? -eq 101 ]; {"}"}; then
+              echo "service start refused" >> '{CallLog}'
+            else
+              echo "service start failed" >> '{CallLog}'
+              exit 1
+            fi
+            mkdir -p '{SystemRoot}/usr/lib/postgresql/15/bin' '{SystemRoot}/usr/lib/rabbitmq/bin'
+            touch '{SystemRoot}/usr/lib/postgresql/15/bin/postgres' '{SystemRoot}/usr/lib/rabbitmq/bin/rabbitmq-server'
+            chmod +x '{SystemRoot}/usr/lib/postgresql/15/bin/postgres' '{SystemRoot}/usr/lib/rabbitmq/bin/rabbitmq-server'
+            """);
+    }
+
+    public string SystemRoot => Path.Combine(folder, "root");
+
+    public string PolicyFile => Path.Combine(SystemRoot, "usr", "sbin", "policy-rc.d");
+
+    private string StandIns => Path.Combine(folder, "bin");
+
+    private string CallLog => Path.Combine(folder, "calls.log");
+
+    /// <summary>Every call the stand-ins saw, in order, one per line.</summary>
+    public IReadOnlyList<string> Calls => File.ReadAllLines(CallLog);
+
+    public void ServersAlreadyInstalled()
+    {
+        foreach (var binary in new[] { "usr/lib/postgresql/15/bin/postgres", "usr/lib/rabbitmq/bin/rabbitmq-server" })
+        {
+            var path = Path.Combine(SystemRoot, binary);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, "");
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    /// <summary>Runs <c>./crm.sh install</c>; its exit code.</summary>
+    public async Task<int> InstallAsync()
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(BuildInfo.RepoRoot, "crm.sh"));
+        start.ArgumentList.Add("install");
+        start.Environment["PATH"] = $"{StandIns}:{Environment.GetEnvironmentVariable("PATH")}";
+        start.Environment["CRM_SYSTEM_ROOT"] = SystemRoot;
+        start.Environment.Remove("DEBIAN_FRONTEND");
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.WhenAll(output, error);
+        return process.ExitCode;
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private void StandIn(string name, string body)
+    {
+        var path = Path.Combine(StandIns, name);
+        File.WriteAllText(path, $"#!/bin/sh\n{body}\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+}
