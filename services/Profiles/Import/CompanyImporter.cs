@@ -20,8 +20,10 @@ namespace CrmPlatform.Profiles.Import;
 /// <summary>
 /// Upserts companies by the tenant's external id, a batch at a time. Each batch is validated in
 /// memory, the companies it touches are locked and read in one query, and everything it writes
-/// (companies, their changes, the per-row report, the events) goes in by binary COPY and
-/// set-based INSERTs, in one transaction per batch.
+/// (companies, their changes, the events, and for a keyed import the report it answered) goes in
+/// by binary COPY and set-based INSERTs, in one transaction per batch. A row fails alone: at
+/// reading, at validation (the shared text rule included) or in the database, where a refused
+/// batch is written again row by row under savepoints.
 /// </summary>
 public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, TimeProvider clock, ILogger<CompanyImporter> logger)
 {
