@@ -11,7 +11,9 @@ using Spectre.Console;
 
 // Profiles' bulk import against a raw binary COPY of the same rows, then search latency on the
 // largest set. Usage: dotnet run -c Release --project benchmarks/Profiles.Benchmarks -- [sizes...]
-int[] sizes = args.Length > 0 ? [.. args.Select(int.Parse).Order()] : [100_000, 1_000_000];
+// With "fairness" instead: one tenant's latency alone and while another floods the gateway.
+var fairness = args is ["fairness"];
+int[] sizes = fairness ? [] : args.Length > 0 ? [.. args.Select(int.Parse).Order()] : [100_000, 1_000_000];
 const int Seed = 20261123;
 var total = Stopwatch.StartNew();
 // Spectre assumes 80 columns when writing to a file or a pipe; the tables need more.
@@ -38,6 +40,11 @@ var admin = new TenantAdminService.TenantAdminServiceClient(gateway.Intercept(me
     return metadata;
 }));
 var superuser = platform.SuperuserConnectionString("profiles");
+if (fairness)
+{
+    await GatewayFairness.Run(admin, platform.GatewayRestUrl);
+    return;
+}
 
 // Ctrl+C or a kill stops the platform's processes too, as the AppHost does; they would outlive us otherwise.
 void StopPlatform(PosixSignalContext signal)
