@@ -37,6 +37,27 @@ public sealed class InjectedFault : IAsyncDisposable
         return fault;
     }
 
+    /// <summary>
+    /// A refusal only the database makes: a check-constraint violation (SQLSTATE 23514) for one
+    /// tenant's rows of <paramref name="table"/> whose name contains <paramref name="marker"/>,
+    /// on insert and update alike.
+    /// </summary>
+    public static async Task<InjectedFault> RefuseNamesContaining(PlatformFixture platform, string database, string table, string tenantId, string marker)
+    {
+        var fault = new InjectedFault(platform.SuperuserConnectionString(database), $"test_refusal_{Guid.NewGuid():N}", table);
+        await fault.Execute($"""
+            CREATE FUNCTION {fault.name}() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF NEW.tenant_id::text = '{Guid.Parse(tenantId)}' AND position('{marker.Replace("'", "''")}' in NEW.name) > 0 THEN
+                RAISE EXCEPTION '{DatabaseMessage}' USING ERRCODE = 'check_violation';
+              END IF;
+              RETURN NEW;
+            END $$;
+            CREATE TRIGGER {fault.name} BEFORE INSERT OR UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION {fault.name}();
+            """);
+        return fault;
+    }
+
     private async Task Execute(string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
