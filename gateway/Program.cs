@@ -5,6 +5,12 @@ using CrmPlatform.Gateway.Grpc;
 using CrmPlatform.Gateway.Proxy;
 using CrmPlatform.Gateway.RateLimiting;
 
+if (args is [OpenApiEndpoint.WriteArgument, var documentPath])
+{
+    OpenApiEndpoint.Write(documentPath);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

@@ -14,6 +14,7 @@ public static class ApplicationServices
         builder.AddGrpcDefaults();
         builder.AddTenantDbContext<ProfilesDbContext>("profilesdb");
         builder.AddMessaging<ProfilesDbContext>("profiles");
+        builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<CompanyImporter>();
         return builder;
     }

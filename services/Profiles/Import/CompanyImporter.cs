@@ -10,6 +10,7 @@ using CrmPlatform.ServiceDefaults.Grpc;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Company = CrmPlatform.Profiles.Data.Company;
 using CompanyChange = CrmPlatform.Profiles.Data.CompanyChange;
@@ -25,9 +26,8 @@ namespace CrmPlatform.Profiles.Import;
 /// reading, at validation (the shared text rule included) or in the database, where a refused
 /// batch is written again row by row under savepoints.
 /// </summary>
-public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, TimeProvider clock, ILogger<CompanyImporter> logger)
+public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, TimeProvider clock, IOptions<ImportOptions> options, ILogger<CompanyImporter> logger)
 {
-    public const int BatchSize = 2000;
     private const int MaxRows = 5_000_000;
     private const string Operation = "ImportCompanies";
 
@@ -73,7 +73,7 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
         var keep = key.Length > 0;
         var sequence = 0;
         var rowNumber = 0;
-        var batch = new List<(int Row, ImportInput Input)>(BatchSize);
+        var batch = new List<(int Row, ImportInput Input)>(options.Value.BatchSize);
         await foreach (var company in hashed)
         {
             if (++rowNumber > MaxRows)
@@ -82,7 +82,7 @@ public sealed class CompanyImporter(ProfilesDbContext db, IEventOutbox outbox, T
             }
 
             batch.Add((rowNumber, company));
-            if (batch.Count == BatchSize)
+            if (batch.Count == options.Value.BatchSize)
             {
                 yield return await ImportBatch(import, batch, rules, seen, keep ? sequence++ : null, cancellationToken);
                 batch.Clear();
