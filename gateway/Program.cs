@@ -26,6 +26,7 @@ app.MapDefaultEndpoints();
 app.MapGrpcHealthChecksService().AllowAnonymous();
 app.MapGrpcService<TenantAdminGrpcService>();
 app.MapOpenApiDocument();
+app.MapUnknownPaths();
 app.MapReverseProxy(proxy =>
 {
     // After authentication and the tenant policy, before anything is forwarded.

@@ -77,6 +77,17 @@ public sealed class ErrorShapeTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task PathNoRouteServes_IsNotFound_InTheStatusShape()
+    {
+        using var tenant = await platform.NewTenant();
+
+        using var response = await tenant.Rest.GetAsync("/v1/nothing-here");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal((int)Code.NotFound, ErrorBodies.Status(await response.Content.ReadAsStringAsync()).Code);
+    }
+
+    [Fact]
     public async Task ServiceDown_IsUnavailableStatus_OverRestAndGrpc()
     {
         using var tenant = await platform.NewTenant();
