@@ -26,6 +26,7 @@ install_servers() {
   # so tell invoke-rc.d not to (a refused start must not fail the install).
   local policy="$system_root/usr/sbin/policy-rc.d" created_policy=""
   if [ ! -e "$policy" ]; then
+    as_root mkdir -p "${policy%/*}"
     printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" > /dev/null
     as_root chmod +x "$policy"
     created_policy=1

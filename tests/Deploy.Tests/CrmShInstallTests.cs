@@ -28,6 +28,17 @@ public sealed class CrmShInstallTests
     }
 
     [Fact]
+    public async Task Install_AsRoot_OnASystemWithoutTheFolderForPolicyRcD_StillReachesAptGetInstall()
+    {
+        using var sandbox = new InstallSandbox(userId: 0);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(sandbox.PolicyFile)));
+
+        Assert.Equal(0, await sandbox.InstallAsync());
+
+        Assert.Contains($"{AptInstall} DEBIAN_FRONTEND=noninteractive", sandbox.Calls);
+    }
+
+    [Fact]
     public async Task Install_WhenThePackagesServiceStartIsRefused_Succeeds()
     {
         using var sandbox = new InstallSandbox(userId: 0);
@@ -53,6 +64,7 @@ public sealed class CrmShInstallTests
     {
         using var sandbox = new InstallSandbox(userId: 0);
         const string existing = "#!/bin/sh\n# the administrator's own policy\nexit 101\n";
+        Directory.CreateDirectory(Path.GetDirectoryName(sandbox.PolicyFile)!);
         File.WriteAllText(sandbox.PolicyFile, existing);
         File.SetUnixFileMode(sandbox.PolicyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 

@@ -14,7 +14,8 @@ public sealed class InstallSandbox : IDisposable
 
     public InstallSandbox(int userId)
     {
-        Directory.CreateDirectory(Path.Combine(SystemRoot, "usr", "sbin"));
+        // An empty root, as bare as a fresh machine can be: not even usr/sbin for policy-rc.d.
+        Directory.CreateDirectory(SystemRoot);
         Directory.CreateDirectory(StandIns);
         File.WriteAllText(CallLog, "");
 
