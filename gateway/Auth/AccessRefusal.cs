@@ -14,6 +14,9 @@ public static class AccessRefusal
 {
     public const string Domain = "crm.gateway";
 
+    /// <summary>The reason when a key lacks the scope the method's contract declares.</summary>
+    public const string ScopeMissing = "SCOPE_MISSING";
+
     public static ErrorInfo Unauthenticated(bool keyPresented) => keyPresented
         ? Reason("API_KEY_INVALID")
         : Reason("API_KEY_MISSING");
@@ -41,6 +44,14 @@ public static class AccessRefusal
     {
         var reason = Forbidden(http.User);
         return ErrorResponse.Write(http, Code.PermissionDenied, ForbiddenMessage(reason), reason);
+    }
+
+    /// <summary>403 for a key without <paramref name="scope"/>; a method that declares none is refused the same way.</summary>
+    public static Task WriteScopeMissing(HttpContext http, string? scope)
+    {
+        var reason = Reason(ScopeMissing);
+        reason.Metadata["required_scope"] = scope ?? "";
+        return ErrorResponse.Write(http, Code.PermissionDenied, $"This API key lacks the scope {scope ?? "(undeclared)"}.", reason);
     }
 
     private static ErrorInfo Reason(string reason) => new() { Reason = reason, Domain = Domain };

@@ -1,7 +1,7 @@
 using CrmPlatform.Gateway.Catalog;
+using CrmPlatform.Gateway.Proxy;
 using CrmPlatform.ServiceDefaults.Errors;
 using CrmPlatform.Tenancy;
-using Google.Rpc;
 
 namespace CrmPlatform.Gateway.Auth;
 
@@ -13,9 +13,6 @@ namespace CrmPlatform.Gateway.Auth;
 /// </summary>
 public sealed class ScopeEnforcement(RequestDelegate next, MethodCatalog catalog)
 {
-    public const string Reason = "SCOPE_MISSING";
-    public const string Domain = "crm.gateway";
-
     public Task InvokeAsync(HttpContext http)
     {
         var grpc = ErrorResponse.IsGrpc(http.Request);
@@ -23,16 +20,13 @@ public sealed class ScopeEnforcement(RequestDelegate next, MethodCatalog catalog
         var method = grpc ? catalog.FindGrpc(path) : catalog.FindRest(http.Request.Method, path);
         if (method is null)
         {
-            return grpc
-                ? ErrorResponse.Write(http, Code.Unimplemented, "No such method.")
-                : ErrorResponse.Write(http, Code.NotFound, $"No method answers {http.Request.Method} at this path.");
+            return UnknownPaths.Answer(http);
         }
 
         // A method that declares no scope is refused, not opened: the contracts' tests require one.
         if (method.Scope is not { } scope || !Granted(http, scope))
         {
-            return ErrorResponse.Write(http, Code.PermissionDenied, $"This API key lacks the scope {method.Scope ?? "(undeclared)"}.",
-                new ErrorInfo { Reason = Reason, Domain = Domain, Metadata = { ["required_scope"] = method.Scope ?? "" } });
+            return AccessRefusal.WriteScopeMissing(http, method.Scope);
         }
 
         return next(http);

@@ -139,7 +139,7 @@ public static class OpenApiDocument
             },
             ["default"] = new JsonObject
             {
-                ["description"] = $"An error as google.rpc.Status (403 with reason {ScopeEnforcement.Reason} when the key lacks the scope).",
+                ["description"] = $"An error as google.rpc.Status (403 with reason {AccessRefusal.ScopeMissing} when the key lacks the scope).",
                 ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = status.DeepClone() } },
             },
         };

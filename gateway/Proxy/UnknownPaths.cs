@@ -10,8 +10,10 @@ namespace CrmPlatform.Gateway.Proxy;
 public static class UnknownPaths
 {
     public static IEndpointConventionBuilder MapUnknownPaths(this IEndpointRouteBuilder app) =>
-        app.MapFallback(http => ErrorResponse.IsGrpc(http.Request)
-            ? ErrorResponse.Write(http, Code.Unimplemented, "No such method.")
-            : ErrorResponse.Write(http, Code.NotFound, "No such path: see /openapi/v1.json."))
-        .AllowAnonymous();
+        app.MapFallback(Answer).AllowAnonymous();
+
+    /// <summary>The answer to a request no route or contract method serves.</summary>
+    public static Task Answer(HttpContext http) => ErrorResponse.IsGrpc(http.Request)
+        ? ErrorResponse.Write(http, Code.Unimplemented, "No such method.")
+        : ErrorResponse.Write(http, Code.NotFound, $"No method answers {http.Request.Method} at this path: see /openapi/v1.json.");
 }
