@@ -84,24 +84,23 @@ public sealed class RabbitMqServer : IMessageBroker
 
     public async Task StopAsync()
     {
-        if (server is null)
+        if (this.server is not { } server)
         {
             return;
         }
 
         await Command.Run(Path.Combine(Binaries, "rabbitmqctl"), ["stop"], Environment(), check: false);
-        try
-        {
-            await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
-        }
-        catch (TimeoutException)
+        // The process's exit, not the end of its output: WaitForExitAsync also waits for the output
+        // to close, which the port mapper it started holds open, so every stop took the full 20 s
+        // and ended in a kill.
+        if (!await Task.Run(() => server.WaitForExit(TimeSpan.FromSeconds(20))))
         {
             server.Kill(entireProcessTree: true);
         }
 
         // The node's private port mapper outlives it; nothing else uses it.
         await Command.Run("epmd", ["-kill"], Environment(), check: false);
-        server = null;
+        this.server = null;
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
