@@ -11,6 +11,7 @@ namespace CrmPlatform.AppHost;
 internal sealed class ResourceConsole
 {
     private const int LogLines = 18;
+    private const int NameWidth = 12;
     private static readonly string[] Colors = ["aqua", "lime", "fuchsia", "yellow", "orange1", "deepskyblue1"];
 
     private readonly bool live = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
@@ -22,12 +23,12 @@ internal sealed class ResourceConsole
         foreach (var (process, index) in platform.Processes.Select((p, i) => (p, i)))
         {
             var color = Colors[index % Colors.Length];
-            process.Log += (_, line) => Write($"[{color}]{process.Name,-12}[/] {Markup.Escape(line)}");
+            process.Log += (_, line) => Write($"[{color}]{process.Name,-NameWidth}[/] {Markup.Escape(line)}");
             process.Changed += _ =>
             {
                 if (!live)
                 {
-                    Write($"[{color}]{process.Name,-12}[/] [grey]state {process.State}, healthy {process.Healthy?.ToString() ?? "?"}, restarts {process.Restarts}[/]");
+                    Write($"[{color}]{process.Name,-NameWidth}[/] [grey]state {process.State}, healthy {process.Healthy?.ToString() ?? "?"}, restarts {process.Restarts}[/]");
                 }
             };
         }

@@ -6,7 +6,6 @@ namespace CrmPlatform.AppHost.Infrastructure;
 internal static partial class Native
 {
     public const int SigInt = 2;
-    public const int SigKill = 9;
     public const int SigTerm = 15;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]

@@ -46,7 +46,7 @@ public sealed class Platform : IAsyncDisposable
     public ServiceProcess Gateway { get; private set; } = null!;
 
     /// <summary>Every process in start order: the services, then the gateway.</summary>
-    public IReadOnlyList<ServiceProcess> Processes => [.. services.Values, Gateway];
+    public IReadOnlyList<ServiceProcess> Processes => [.. StartStages(services.Values, Gateway).SelectMany(stage => stage)];
 
     public static async Task<Platform> StartAsync(PlatformOptions options, Action<Platform>? beforeProcessesStart = null, CancellationToken cancellationToken = default)
     {
@@ -64,13 +64,15 @@ public sealed class Platform : IAsyncDisposable
             beforeProcessesStart?.Invoke(platform);
 
             var timeout = TimeSpan.FromMinutes(2);
-            await Task.WhenAll(platform.services.Values.Select(async service =>
+            foreach (var stage in StartStages(platform.services.Values, platform.Gateway))
             {
-                await service.StartAsync();
-                await service.WaitUntilHealthyAsync(timeout, cancellationToken);
-            }));
-            await platform.Gateway.StartAsync();
-            await platform.Gateway.WaitUntilHealthyAsync(timeout, cancellationToken);
+                await Task.WhenAll(stage.Select(async process =>
+                {
+                    await process.StartAsync();
+                    await process.WaitUntilHealthyAsync(timeout, cancellationToken);
+                }));
+            }
+
             return platform;
         }
         catch
@@ -79,6 +81,13 @@ public sealed class Platform : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The services together, then the gateway once they are all healthy: the gateway reads their
+    /// addresses at start and its first requests go straight to them.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<ServiceProcess>> StartStages(IEnumerable<ServiceProcess> services, ServiceProcess gateway) =>
+        [[.. services], [gateway]];
 
     public DatabaseInfo Database(string name) => databases[name];
 
@@ -113,42 +122,20 @@ public sealed class Platform : IAsyncDisposable
 
     private void CreateProcesses()
     {
-        var signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        var gatewayEnvironment = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__platformdb"] = databases["platform"].AppConnectionString,
-            ["ConnectionStrings__platformdb-migrator"] = databases["platform"].OwnerConnectionString,
-            ["InternalCredential__SigningKey"] = signingKey,
-            ["Operator__ApiKey"] = OperatorKey,
-        };
-
+        var signingKey = Secrets.SigningKey();
         foreach (var name in ServiceNames)
         {
-            var (rest, grpc) = (Loopback(FreePort.Pick()), Loopback(FreePort.Pick()));
-            var environment = new Dictionary<string, string>
-            {
-                [$"ConnectionStrings__{name}db"] = databases[name].AppConnectionString,
-                [$"ConnectionStrings__{name}db-migrator"] = databases[name].OwnerConnectionString,
-                ["ConnectionStrings__messaging"] = Broker.ConnectionString,
-                ["InternalCredential__SigningKey"] = signingKey,
-            };
-            services[name] = Create(name, Capitalized(name), $"services/{Capitalized(name)}", environment, rest, grpc);
-            gatewayEnvironment[$"services__{name}__http__0"] = rest.ToString().TrimEnd('/');
-            gatewayEnvironment[$"services__{name}__grpc__0"] = grpc.ToString().TrimEnd('/');
+            var environment = ProcessEnvironment.ForService(name, databases[name], Broker.ConnectionString, signingKey);
+            services[name] = Create(name, Capitalized(name), $"services/{Capitalized(name)}", environment, Loopback(FreePort.Pick()), Loopback(FreePort.Pick()));
         }
 
+        var gatewayEnvironment = ProcessEnvironment.ForGateway(databases["platform"], signingKey, OperatorKey, services.Values);
         Gateway = Create("gateway", "Gateway", "gateway", gatewayEnvironment, Loopback(PortOrFree(options.GatewayRestPort)), Loopback(PortOrFree(options.GatewayGrpcPort)));
     }
 
     private ServiceProcess Create(string name, string assembly, string projectDirectory, Dictionary<string, string> environment, Uri rest, Uri grpc)
     {
-        environment["Kestrel__Endpoints__http__Url"] = rest.ToString().TrimEnd('/');
-        environment["Kestrel__Endpoints__http__Protocols"] = "Http1";
-        environment["Kestrel__Endpoints__grpc__Url"] = grpc.ToString().TrimEnd('/');
-        environment["Kestrel__Endpoints__grpc__Protocols"] = "Http2";
-        environment["OTEL_SERVICE_NAME"] = name;
-        environment["DOTNET_ENVIRONMENT"] = options.EnvironmentName;
-        environment["ASPNETCORE_ENVIRONMENT"] = options.EnvironmentName;
+        ProcessEnvironment.AddHosting(environment, name, rest, grpc, options.EnvironmentName);
         var assemblyPath = Path.Combine(BuildInfo.RepoRoot, projectDirectory, "bin", BuildInfo.Configuration, "net10.0", $"{assembly}.dll");
         return new ServiceProcess(name, assemblyPath, environment, rest, grpc);
     }

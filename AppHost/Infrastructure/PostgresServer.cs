@@ -11,6 +11,7 @@ namespace CrmPlatform.AppHost.Infrastructure;
 public sealed class PostgresServer : IDatabaseServer
 {
     private const string Superuser = "postgres";
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
 
     private readonly string folder;
     private readonly string dataDirectory;
@@ -92,17 +93,13 @@ public sealed class PostgresServer : IDatabaseServer
     {
         if (PostmasterPid() is { } pid)
         {
-            // SIGINT is PostgreSQL's fast shutdown: roll back sessions, checkpoint, exit.
-            Native.Signal(pid, Native.SigInt);
-            for (var i = 0; i < 100 && Native.IsAlive(pid); i++)
-            {
-                await Task.Delay(100);
-            }
+            await FastShutdown(pid);
         }
 
         if (server is { HasExited: false })
         {
-            await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            using var timeout = new CancellationTokenSource(ShutdownTimeout);
+            await server.WaitForExitAsync(timeout.Token);
         }
 
         server = null;
@@ -159,11 +156,18 @@ public sealed class PostgresServer : IDatabaseServer
     {
         if (PostmasterPid() is { } pid && Native.IsAlive(pid))
         {
-            Native.Signal(pid, Native.SigInt);
-            for (var i = 0; i < 100 && Native.IsAlive(pid); i++)
-            {
-                await Task.Delay(100);
-            }
+            await FastShutdown(pid);
+        }
+    }
+
+    /// <summary>SIGINT is PostgreSQL's fast shutdown: roll back sessions, checkpoint, exit.</summary>
+    private static async Task FastShutdown(int pid)
+    {
+        Native.Signal(pid, Native.SigInt);
+        var deadline = DateTime.UtcNow + ShutdownTimeout;
+        while (Native.IsAlive(pid) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
         }
     }
 

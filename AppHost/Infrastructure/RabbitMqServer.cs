@@ -11,6 +11,8 @@ namespace CrmPlatform.AppHost.Infrastructure;
 public sealed class RabbitMqServer : IMessageBroker
 {
     private const string Binaries = "/usr/lib/rabbitmq/bin";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
 
     private readonly string folder;
     private readonly string user = "crm";
@@ -63,7 +65,7 @@ public sealed class RabbitMqServer : IMessageBroker
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow + StartTimeout;
         while (!await FreePort.Answers(Port))
         {
             if (server.HasExited)
@@ -73,7 +75,7 @@ public sealed class RabbitMqServer : IMessageBroker
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("RabbitMQ did not open its port within 90 seconds.");
+                throw new TimeoutException($"RabbitMQ did not open its port within {StartTimeout.TotalSeconds:0} seconds.");
             }
 
             await Task.Delay(250, cancellationToken);
@@ -90,10 +92,7 @@ public sealed class RabbitMqServer : IMessageBroker
         }
 
         await Command.Run(Path.Combine(Binaries, "rabbitmqctl"), ["stop"], Environment(), check: false);
-        // The process's exit, not the end of its output: WaitForExitAsync also waits for the output
-        // to close, which the port mapper it started holds open, so every stop took the full 20 s
-        // and ended in a kill.
-        if (!await Task.Run(() => server.WaitForExit(TimeSpan.FromSeconds(20))))
+        if (!await ProcessExit.WaitAsync(server, StopTimeout))
         {
             server.Kill(entireProcessTree: true);
         }

@@ -2,11 +2,15 @@ using System.Security.Cryptography;
 
 namespace CrmPlatform.AppHost.Infrastructure;
 
+/// <summary>The platform's generated passwords and keys.</summary>
 public static class Secrets
 {
     /// <summary>A random URL- and connection-string-safe secret.</summary>
     public static string New(int bytes = 24) =>
         Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
+
+    /// <summary>A fresh key for signing the internal credentials the gateway hands the services: 256 bits, base64.</summary>
+    public static string SigningKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>
     /// A secret kept in the data folder, so a restarted platform (and the README's examples)

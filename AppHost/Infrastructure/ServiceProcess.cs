@@ -10,9 +10,12 @@ public sealed class ServiceProcess(string name, string assemblyPath, IReadOnlyDi
     : IAsyncDisposable
 {
     private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
     private readonly Lock gate = new();
     private Process? process;
     private bool stopRequested;
+    private Task pendingRestart = Task.CompletedTask;
+    private CancellationTokenSource restartDelay = new();
 
     public string Name { get; } = name;
 
@@ -90,7 +93,7 @@ public sealed class ServiceProcess(string name, string assemblyPath, IReadOnlyDi
     /// <summary>SIGKILL, as a crash would; not restarted until <see cref="StartAsync"/>.</summary>
     public Task KillAsync() => StopAsync(graceful: false);
 
-    /// <summary>SIGTERM, then SIGKILL if it has not exited within ten seconds.</summary>
+    /// <summary>SIGTERM, then SIGKILL if it has not exited within <see cref="StopGrace"/>.</summary>
     public Task StopAsync() => StopAsync(graceful: true);
 
     public async ValueTask DisposeAsync() => await StopAsync();
@@ -98,11 +101,16 @@ public sealed class ServiceProcess(string name, string assemblyPath, IReadOnlyDi
     private async Task StopAsync(bool graceful)
     {
         Process? running;
+        Task restart;
         lock (gate)
         {
             stopRequested = true;
             running = process;
+            restart = pendingRestart;
+            restartDelay.Cancel();
         }
+
+        await restart;
 
         if (running is null || running.HasExited)
         {
@@ -113,7 +121,7 @@ public sealed class ServiceProcess(string name, string assemblyPath, IReadOnlyDi
         if (graceful)
         {
             Native.Signal(running.Id, Native.SigTerm);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using var timeout = new CancellationTokenSource(StopGrace);
             try
             {
                 await running.WaitForExitAsync(timeout.Token);
@@ -169,13 +177,22 @@ public sealed class ServiceProcess(string name, string assemblyPath, IReadOnlyDi
 
             Restarts++;
             SetState(ResourceState.Restarting);
+            var delay = RestartBackoff.After(Restarts);
+            Write($"exited with code {exited.ExitCode}; restarting in {delay.TotalSeconds:0} s");
+            restartDelay = new CancellationTokenSource();
+            pendingRestart = RestartAsync(exited, delay, restartDelay.Token);
         }
+    }
 
-        // Back off 1, 2, 4 ... 30 s, so a service that cannot start does not spin the machine.
-        var delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(Restarts - 1, 5))));
-        Write($"exited with code {exited.ExitCode}; restarting in {delay.TotalSeconds:0} s");
-        _ = Task.Delay(delay).ContinueWith(_ =>
+    /// <summary>
+    /// Never faults: a restart that fails (the build output gone, dotnet not startable) is written
+    /// to the log and leaves the resource Failed, rather than Restarting for ever in silence.
+    /// </summary>
+    private async Task RestartAsync(Process exited, TimeSpan delay, CancellationToken stopped)
+    {
+        try
         {
+            await Task.Delay(delay, stopped);
             lock (gate)
             {
                 if (!stopRequested && ReferenceEquals(exited, process))
@@ -183,7 +200,15 @@ public sealed class ServiceProcess(string name, string assemblyPath, IReadOnlyDi
                     Launch();
                 }
             }
-        }, TaskScheduler.Default);
+        }
+        catch (OperationCanceledException) when (stopped.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            Write($"could not be restarted: {e}");
+            SetState(ResourceState.Failed);
+        }
     }
 
     private void Write(string? line)

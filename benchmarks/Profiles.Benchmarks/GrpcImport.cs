@@ -11,7 +11,7 @@ public static class GrpcImport
     private const int RowsPerMessage = 1000;
 
     /// <returns>The wall time from opening the call to the last report.</returns>
-    public static async Task<TimeSpan> Run(ProfilesService.ProfilesServiceClient profiles, IReadOnlyList<Company> companies)
+    public static async Task<TimeSpan> Run(BulkService.BulkServiceClient profiles, IReadOnlyList<Company> companies)
     {
         var clock = Stopwatch.StartNew();
         using var call = profiles.ImportCompanies(deadline: DateTime.UtcNow.AddHours(1));

@@ -64,7 +64,7 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopPl
 // Neither measured run should pay for JIT, connection pools, the first HTTP/2 connection or the
 // consumers' first messages: both paths once, small, first.
 var warmUpRows = CompanyGenerator.Generate(2_000, Seed);
-await GrpcImport.Run((await TenantKey.Create(admin, "warm-up-grpc")).Profiles(gateway), warmUpRows);
+await GrpcImport.Run(new BulkService.BulkServiceClient((await TenantKey.Create(admin, "warm-up-grpc")).Caller(gateway)), warmUpRows);
 await CopyImport.Run(superuser, (await TenantKey.Create(admin, "warm-up-copy")).Id, warmUpRows);
 await EventDelivery.WaitUntilQuiet(platform, TimeSpan.FromMinutes(5));
 
@@ -84,7 +84,7 @@ foreach (var size in sizes)
     var raw = await TenantKey.Create(admin, $"copy-{size}");
 
     Console.WriteLine($"{size:N0} companies: ImportCompanies through the gateway ...");
-    var grpc = await GrpcImport.Run(ours.Profiles(gateway), companies);
+    var grpc = await GrpcImport.Run(new BulkService.BulkServiceClient(ours.Caller(gateway)), companies);
     Console.WriteLine($"  {grpc.TotalSeconds:0.0} s; binary COPY into companies ...");
     var copy = await CopyImport.Run(superuser, raw.Id, companies);
     Console.WriteLine($"  {copy.TotalSeconds:0.0} s.");
@@ -119,10 +119,10 @@ await using (var connection = new NpgsqlConnection(superuser))
 
 // The same searches through the gateway (API key) and straight to Profiles (the internal
 // credential the gateway would have minted), for the tenant holding the largest set.
-var viaGateway = largestTenant.Profiles(gateway);
+var viaGateway = new SearchService.SearchServiceClient(largestTenant.Caller(gateway));
 using var profilesChannel = GrpcChannel.ForAddress(platform.Service("profiles").GrpcUrl);
 var credential = InternalCredential.For(platform.Service("profiles"), largestTenant.Id.ToString(), largestTenant.KeyId);
-var direct = new ProfilesService.ProfilesServiceClient(profilesChannel.Intercept(metadata =>
+var direct = new SearchService.SearchServiceClient(profilesChannel.Intercept(metadata =>
 {
     metadata.Add("authorization", $"Bearer {credential.Mint()}");
     return metadata;

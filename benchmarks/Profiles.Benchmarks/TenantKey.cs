@@ -1,5 +1,5 @@
 using CrmPlatform.Contracts.Platform.V1;
-using CrmPlatform.Contracts.Profiles.V1;
+using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 
@@ -23,11 +23,11 @@ public sealed record TenantKey(Guid Id, string KeyId, string Secret)
         return new TenantKey(Guid.Parse(tenant.Id), key.ApiKey.Id, key.Secret);
     }
 
-    /// <summary>Profiles as this tenant's partner reaches it: through the gateway, with the API key.</summary>
-    public ProfilesService.ProfilesServiceClient Profiles(GrpcChannel gateway) =>
-        new(gateway.Intercept(metadata =>
+    /// <summary>Calls as this tenant's partner makes them: through the gateway, with the API key.</summary>
+    public CallInvoker Caller(GrpcChannel gateway) =>
+        gateway.Intercept(metadata =>
         {
             metadata.Add("x-api-key", Secret);
             return metadata;
-        }));
+        });
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using CrmPlatform.AppHost.Infrastructure;
 using CrmPlatform.Contracts.Platform.V1;
-using CrmPlatform.ServiceDefaults.Grpc;
+using CrmPlatform.GrpcConventions;
 using Grpc.Core;
 using Grpc.Net.Client;
 

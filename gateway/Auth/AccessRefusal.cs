@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using CrmPlatform.ServiceDefaults.Errors;
+using CrmPlatform.GrpcConventions;
 using Google.Rpc;
 
 namespace CrmPlatform.Gateway.Auth;

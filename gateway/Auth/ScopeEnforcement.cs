@@ -1,6 +1,6 @@
 using CrmPlatform.Gateway.Catalog;
 using CrmPlatform.Gateway.Proxy;
-using CrmPlatform.ServiceDefaults.Errors;
+using CrmPlatform.GrpcConventions;
 using CrmPlatform.Tenancy;
 
 namespace CrmPlatform.Gateway.Auth;

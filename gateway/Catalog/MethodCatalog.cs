@@ -25,7 +25,7 @@ public sealed class MethodCatalog
     /// </summary>
     public static readonly IReadOnlyList<(string Verb, string Template, string GrpcPath)> HandWrittenRest =
     [
-        ("POST", "/v1/companies:import", "/crm.profiles.v1.ProfilesService/ImportCompanies"),
+        ("POST", "/v1/companies:import", "/crm.profiles.v1.BulkService/ImportCompanies"),
     ];
 
     private readonly Dictionary<string, ContractMethod> byGrpcPath;

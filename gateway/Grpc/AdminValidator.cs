@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using CrmPlatform.Gateway.RateLimiting;
-using CrmPlatform.ServiceDefaults.Grpc;
+using CrmPlatform.GrpcConventions;
 using Google.Protobuf.WellKnownTypes;
 using Proto = CrmPlatform.Contracts.Platform.V1;
 
@@ -15,6 +15,9 @@ internal static partial class AdminValidator
 
     /// <summary>The longest overlap allowed: a rotation should end, or it is a second key.</summary>
     public static readonly TimeSpan MaxRotationOverlap = TimeSpan.FromDays(30);
+
+    /// <summary>9999-12-31T23:59:59Z, the last second a google.protobuf.Timestamp can hold.</summary>
+    private const long LastTimestampSecond = 253_402_300_799;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
     private static partial Regex Slug();
@@ -93,7 +96,7 @@ internal static partial class AdminValidator
 
         if (key.ExpireTime is { } expires)
         {
-            violations.Check(expires.Seconds is > 0 and < 253402300799 && expires.ToDateTimeOffset() > now, "api_key.expire_time", "must be in the future");
+            violations.Check(expires.Seconds is > 0 and < LastTimestampSecond && expires.ToDateTimeOffset() > now, "api_key.expire_time", "must be in the future");
         }
 
         return violations;
@@ -107,7 +110,7 @@ internal static partial class AdminValidator
             return now + DefaultRotationOverlap;
         }
 
-        var valid = requested.Seconds is > 0 and < 253402300799 && requested.Nanos is >= 0 and < 1_000_000_000;
+        var valid = requested.Seconds is > 0 and < LastTimestampSecond && requested.Nanos is >= 0 and < 1_000_000_000;
         var expires = valid ? requested.ToDateTimeOffset() : now;
         violations
             .Check(valid && expires >= now, "old_key_expire_time", "must not be in the past")

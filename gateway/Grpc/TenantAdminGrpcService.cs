@@ -2,7 +2,7 @@ using CrmPlatform.Contracts.Platform.V1;
 using CrmPlatform.Gateway.Auth;
 using CrmPlatform.Gateway.Data;
 using CrmPlatform.Gateway.RateLimiting;
-using CrmPlatform.ServiceDefaults.Grpc;
+using CrmPlatform.GrpcConventions;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +16,7 @@ namespace CrmPlatform.Gateway.Grpc;
 /// <summary>crm.platform.v1 for operators only; a tenant's key is refused here (403 / PermissionDenied).</summary>
 [Authorize(Roles = CallerRoles.Operator)]
 public sealed class TenantAdminGrpcService(
-    PlatformDbContext db, ApiKeyValidator keys, TimeProvider clock, IOptions<RateLimitOptions> plans, TenantLimitsCache limits)
+    PlatformDbContext db, ApiKeyValidator keys, PageTokens pages, TimeProvider clock, IOptions<RateLimitOptions> plans, TenantLimitsCache limits)
     : TenantAdminService.TenantAdminServiceBase
 {
     public override async Task<Contracts.Platform.V1.Tenant> CreateTenant(CreateTenantRequest request, ServerCallContext context)
@@ -40,19 +40,17 @@ public sealed class TenantAdminGrpcService(
     public override async Task<ListTenantsResponse> ListTenants(ListTenantsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        var pageSize = Paging.PageSize(request.PageSize, "page_size", violations);
-        var after = Paging.After(request.PageToken, "page_token", violations);
+        var page = pages.Read(request, violations);
         violations.ThrowIfAny();
 
         var query = db.Tenants.AsNoTracking();
-        if (after is { } cursor)
+        if (page.After is { } cursor)
         {
-            query = query.Where(t => t.Id.CompareTo(cursor) > 0);
+            query = query.Where(t => t.Id.CompareTo(cursor.Id) > 0);
         }
 
-        var page = await query.OrderBy(t => t.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
-        var nextPageToken = Paging.TakePage(page, pageSize, t => t.Id);
-        return new ListTenantsResponse { Tenants = { page.Select(t => t.ToProto(plans.Value)) }, NextPageToken = nextPageToken };
+        var (rows, nextPageToken) = await query.OrderBy(t => t.Id).ToPageAsync(page, t => PageCursor.At(t.Id), context.CancellationToken);
+        return new ListTenantsResponse { Tenants = { rows.Select(t => t.ToProto(plans.Value)) }, NextPageToken = nextPageToken };
     }
 
     public override Task<Contracts.Platform.V1.Tenant> SuspendTenant(SuspendTenantRequest request, ServerCallContext context) =>
@@ -114,20 +112,18 @@ public sealed class TenantAdminGrpcService(
     {
         var violations = new FieldViolations();
         var tenantId = ResourceId.Parse(request.TenantId, "tenant_id", violations);
-        var pageSize = Paging.PageSize(request.PageSize, "page_size", violations);
-        var after = Paging.After(request.PageToken, "page_token", violations);
+        var page = pages.Read(request, violations);
         violations.ThrowIfAny();
         await FindTenant(request.TenantId, "tenant_id", context);
 
         var query = db.ApiKeys.AsNoTracking().Where(k => k.TenantId == tenantId);
-        if (after is { } cursor)
+        if (page.After is { } cursor)
         {
-            query = query.Where(k => k.Id.CompareTo(cursor) > 0);
+            query = query.Where(k => k.Id.CompareTo(cursor.Id) > 0);
         }
 
-        var page = await query.OrderBy(k => k.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
-        var nextPageToken = Paging.TakePage(page, pageSize, k => k.Id);
-        return new ListApiKeysResponse { ApiKeys = { page.Select(k => k.ToProto()) }, NextPageToken = nextPageToken };
+        var (rows, nextPageToken) = await query.OrderBy(k => k.Id).ToPageAsync(page, k => PageCursor.At(k.Id), context.CancellationToken);
+        return new ListApiKeysResponse { ApiKeys = { rows.Select(k => k.ToProto()) }, NextPageToken = nextPageToken };
     }
 
     public override async Task<Contracts.Platform.V1.ApiKey> RevokeApiKey(RevokeApiKeyRequest request, ServerCallContext context)

@@ -1,5 +1,5 @@
 using CrmPlatform.Gateway.RateLimiting;
-using CrmPlatform.ServiceDefaults.Errors;
+using CrmPlatform.GrpcConventions;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 

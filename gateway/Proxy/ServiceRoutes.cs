@@ -35,7 +35,7 @@ public static class ServiceRoutes
     /// </summary>
     private static readonly string[] BulkPaths =
     [
-        "/crm.profiles.v1.ProfilesService/ImportCompanies", "/crm.profiles.v1.ProfilesService/ExportCompanies",
+        "/crm.profiles.v1.BulkService/ImportCompanies", "/crm.profiles.v1.BulkService/ExportCompanies",
         "/v1/companies:import", "/v1/companies:export",
     ];
 

@@ -1,4 +1,4 @@
-using CrmPlatform.ServiceDefaults.Errors;
+using CrmPlatform.GrpcConventions;
 using Google.Rpc;
 using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy.Transforms;

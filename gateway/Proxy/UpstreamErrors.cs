@@ -1,5 +1,5 @@
 using System.Net;
-using CrmPlatform.ServiceDefaults.Errors;
+using CrmPlatform.GrpcConventions;
 using Google.Protobuf;
 using Google.Rpc;
 using Microsoft.Extensions.Primitives;

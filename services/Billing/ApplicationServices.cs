@@ -1,5 +1,6 @@
 using CrmPlatform.Billing.Consumers;
 using CrmPlatform.Billing.Data;
+using CrmPlatform.KnownCompanies;
 using CrmPlatform.Messaging;
 using CrmPlatform.Tenancy.Credentials;
 using CrmPlatform.Tenancy.Data;
@@ -15,8 +16,8 @@ public static class ApplicationServices
         builder.AddTenantDbContext<BillingDbContext>("billingdb");
         builder.AddMessaging<BillingDbContext>("billing", bus =>
         {
-            bus.AddConsumer<CompanyCreatedConsumer>();
-            bus.AddConsumer<CompanyMergedConsumer>();
+            bus.AddKnownCompanies(); // companies created and updated, people added, changed and left
+            bus.AddConsumer<CompanyMergedOrUndoneConsumer>();
         });
         return builder;
     }

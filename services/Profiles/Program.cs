@@ -1,6 +1,4 @@
 using CrmPlatform.Profiles;
-using CrmPlatform.Profiles.Grpc;
-using CrmPlatform.Profiles.Import;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,8 +9,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapGrpcDefaults();
-app.MapGrpcService<ProfilesGrpcService>();
-app.MapCompanyImport();
+app.MapProfilesServices();
 
 app.Run();
 

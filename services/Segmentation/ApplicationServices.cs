@@ -17,8 +17,8 @@ public static class ApplicationServices
         {
             bus.AddConsumer<CompanyCreatedConsumer>();
             bus.AddConsumer<CompanyUpdatedConsumer>();
-            bus.AddConsumer<CompanyDeletedConsumer>();
-            bus.AddConsumer<CompanyMergedConsumer>();
+            bus.AddConsumer<CompanyDeletedOrRestoredConsumer>();
+            bus.AddConsumer<CompanyMergedOrUndoneConsumer>();
             bus.AddConsumer<InteractionRecordedConsumer>();
             bus.AddConsumer<InvoiceIssuedConsumer>();
         });

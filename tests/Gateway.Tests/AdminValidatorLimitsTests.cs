@@ -1,5 +1,5 @@
 using CrmPlatform.Gateway.Grpc;
-using CrmPlatform.ServiceDefaults.Grpc;
+using CrmPlatform.GrpcConventions;
 using Google.Protobuf.WellKnownTypes;
 using Proto = CrmPlatform.Contracts.Platform.V1;
 

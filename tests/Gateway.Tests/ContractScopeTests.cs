@@ -19,20 +19,20 @@ public class ContractScopeTests
     }
 
     [Theory]
-    [InlineData("/crm.profiles.v1.ProfilesService/GetCompany")]
-    [InlineData("/crm.profiles.v1.ProfilesService/SearchCompanies")]
-    [InlineData("/crm.profiles.v1.ProfilesService/ExportCompanies")]
-    [InlineData("/crm.profiles.v1.ProfilesService/FindDuplicateCompanies")]
+    [InlineData("/crm.profiles.v1.CompaniesService/GetCompany")]
+    [InlineData("/crm.profiles.v1.SearchService/SearchCompanies")]
+    [InlineData("/crm.profiles.v1.BulkService/ExportCompanies")]
+    [InlineData("/crm.profiles.v1.DuplicatesService/FindDuplicateCompanies")]
     [InlineData("/crm.billing.v1.BillingService/ListInvoices")]
-    [InlineData("/crm.segmentation.v1.SegmentationService/GetClientFacts")]
+    [InlineData("/crm.segmentation.v1.SegmentationService/GetCompanyFacts")]
     public void ReadingMethod_NeedsReadScope(string grpcPath) =>
         Assert.Equal("crm.read", MethodCatalog.FromContracts().FindGrpc(grpcPath)!.Scope);
 
     [Theory]
-    [InlineData("/crm.profiles.v1.ProfilesService/CreateCompany")]
-    [InlineData("/crm.profiles.v1.ProfilesService/ImportCompanies")]
-    [InlineData("/crm.profiles.v1.ProfilesService/MergeCompanies")]
-    [InlineData("/crm.profiles.v1.ProfilesService/UpdateCustomFieldSchema")]
+    [InlineData("/crm.profiles.v1.CompaniesService/CreateCompany")]
+    [InlineData("/crm.profiles.v1.BulkService/ImportCompanies")]
+    [InlineData("/crm.profiles.v1.MergesService/MergeCompanies")]
+    [InlineData("/crm.profiles.v1.CustomFieldsService/UpdateCustomFieldSchema")]
     [InlineData("/crm.interactions.v1.InteractionsService/RecordInteraction")]
     [InlineData("/crm.billing.v1.BillingService/CreateInvoice")]
     public void ChangingMethod_NeedsWriteScope(string grpcPath) =>

@@ -1,6 +1,6 @@
 using CrmPlatform.Gateway.Auth;
 using CrmPlatform.Gateway.Grpc;
-using CrmPlatform.ServiceDefaults.Grpc;
+using CrmPlatform.GrpcConventions;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CrmPlatform.Gateway.Tests;

@@ -34,7 +34,7 @@ public class MethodCatalogTests
     {
         var rest = Catalog.FindRest("POST", "/v1/companies:import")!;
 
-        Assert.Equal(Catalog.FindGrpc("/crm.profiles.v1.ProfilesService/ImportCompanies")!.Scope, rest.Scope);
+        Assert.Equal(Catalog.FindGrpc("/crm.profiles.v1.BulkService/ImportCompanies")!.Scope, rest.Scope);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class AuthTests(PlatformFixture platform)
     {
         using var a = await platform.NewTenant();
         using var b = await platform.NewTenant();
-        var bCompany = await b.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "B's secret client" } });
+        var bCompany = await b.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "B's secret client" } });
 
         foreach (var header in new[] { "x-tenant-id", "x-crm-tenant-id", "x-internal-tenant-id" })
         {
@@ -73,7 +73,7 @@ public sealed class AuthTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.NotFound, (await a.Rest.SendAsync(request)).StatusCode);
 
             var grpc = await Assert.ThrowsAsync<RpcException>(() =>
-                a.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = bCompany.Id }, new Metadata { { header, b.TenantId } }).ResponseAsync);
+                a.Companies.GetCompanyAsync(new GetCompanyRequest { Id = bCompany.Id }, new Metadata { { header, b.TenantId } }).ResponseAsync);
             Assert.Equal(StatusCode.NotFound, grpc.StatusCode);
         }
     }
@@ -124,11 +124,11 @@ public sealed class AuthTests(PlatformFixture platform)
 
     private static Task AnyCall(GrpcChannel channel, string service) => service switch
     {
-        "profiles" => new ProfilesService.ProfilesServiceClient(channel).ListCompaniesAsync(new ListCompaniesRequest()).ResponseAsync,
+        "profiles" => new CompaniesService.CompaniesServiceClient(channel).ListCompaniesAsync(new ListCompaniesRequest()).ResponseAsync,
         "interactions" => new InteractionsService.InteractionsServiceClient(channel)
             .GetInteractionAsync(new GetInteractionRequest { Id = Guid.NewGuid().ToString() }).ResponseAsync,
         "billing" => new BillingService.BillingServiceClient(channel).ListInvoicesAsync(new ListInvoicesRequest()).ResponseAsync,
-        "segmentation" => new SegmentationService.SegmentationServiceClient(channel).ListClientFactsAsync(new ListClientFactsRequest()).ResponseAsync,
+        "segmentation" => new SegmentationService.SegmentationServiceClient(channel).ListCompanyFactsAsync(new ListCompanyFactsRequest()).ResponseAsync,
         _ => throw new ArgumentOutOfRangeException(nameof(service)),
     };
 
@@ -142,11 +142,11 @@ public sealed class AuthTests(PlatformFixture platform)
     private static async Task<StatusCode> GrpcStatus(Uri gateway, string? apiKey)
     {
         using var channel = GrpcChannel.ForAddress(gateway);
-        var profiles = new ProfilesService.ProfilesServiceClient(channel);
+        var companies = new CompaniesService.CompaniesServiceClient(channel);
         var headers = apiKey is null ? new Metadata() : new Metadata { { "x-api-key", apiKey } };
         try
         {
-            await profiles.ListCompaniesAsync(new ListCompaniesRequest(), headers);
+            await companies.ListCompaniesAsync(new ListCompaniesRequest(), headers);
             return StatusCode.OK;
         }
         catch (RpcException e)

@@ -88,10 +88,10 @@ public sealed class BadInputTests(PlatformFixture platform)
         var operatorKey = new Metadata { { "authorization", $"Bearer {platform.OperatorKey}" } };
         (Func<Task> Call, string Field) call = service switch
         {
-            "profiles" => (() => tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = text } }).ResponseAsync, "company.name"),
+            "profiles" => (() => tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = text } }).ResponseAsync, "company.name"),
             "interactions" => (() => tenant.Interactions.RecordInteractionAsync(new RecordInteractionRequest { CompanyId = SomeId, Interaction = new Interaction { Kind = InteractionKind.Note, Subject = text } }).ResponseAsync, "interaction.subject"),
             "billing" => (() => tenant.Billing.CreateInvoiceAsync(new CreateInvoiceRequest { Invoice = new Invoice { CompanyId = SomeId, Number = text } }).ResponseAsync, "invoice.number"),
-            "segmentation" => (() => tenant.Segmentation.ListClientFactsAsync(new ListClientFactsRequest { IndustryCode = text }).ResponseAsync, "industry_code"),
+            "segmentation" => (() => tenant.Segmentation.ListCompanyFactsAsync(new ListCompanyFactsRequest { IndustryCode = text }).ResponseAsync, "industry_code"),
             _ => (() => new TenantAdminService.TenantAdminServiceClient(channel).CreateTenantAsync(new CreateTenantRequest { Tenant = new Tenant { Slug = "bad-grpc", Name = text } }, operatorKey).ResponseAsync, "tenant.name"),
         };
 
@@ -163,7 +163,7 @@ public sealed class BadInputTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(["company.emial"], BadRequests.Fields(body));
-        Assert.Empty((await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
+        Assert.Empty((await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class BadInputTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task ListClientFacts_WithAWordForThePageSize_IsA400NotA500()
+    public async Task ListCompanyFacts_WithAWordForThePageSize_IsA400NotA500()
     {
         using var tenant = await platform.NewTenant();
 

@@ -22,20 +22,20 @@ public sealed class CompanyFreshnessTests(PlatformFixture platform)
         await Backdate(eriks.Id, days: 300);
         await Backdate(othersStale.Id, days: 400);
 
-        Assert.Equal(180, (await tenant.Profiles.GetReviewPolicyAsync(new GetReviewPolicyRequest())).ReviewIntervalDays);
+        Assert.Equal(180, (await tenant.Review.GetReviewPolicyAsync(new GetReviewPolicyRequest())).ReviewIntervalDays);
         Assert.Equal([annas.Id, eriks.Id], await Due(tenant));
         Assert.Equal([annas.Id], await Due(tenant, "anna"));
 
-        await tenant.Profiles.UpdateReviewPolicyAsync(new UpdateReviewPolicyRequest { ReviewPolicy = new ReviewPolicy { ReviewIntervalDays = 350 } });
+        await tenant.Review.UpdateReviewPolicyAsync(new UpdateReviewPolicyRequest { ReviewPolicy = new ReviewPolicy { ReviewIntervalDays = 350 } });
         Assert.Equal([annas.Id], await Due(tenant));
         Assert.Equal([othersStale.Id], await Due(other));
 
-        var reviewed = await tenant.Profiles.MarkCompanyReviewedAsync(new MarkCompanyReviewedRequest { Id = annas.Id });
+        var reviewed = await tenant.Review.MarkCompanyReviewedAsync(new MarkCompanyReviewedRequest { Id = annas.Id });
         Assert.True(reviewed.LastReviewTime.ToDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
         Assert.Equal(reviewed.LastReviewTime.ToDateTimeOffset().AddDays(350), reviewed.NextReviewTime.ToDateTimeOffset());
         Assert.Empty(await Due(tenant));
 
-        var change = Assert.Single((await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = annas.Id, Fields = { "last_review_time" } })).Changes);
+        var change = Assert.Single((await tenant.History.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = annas.Id, Fields = { "last_review_time" } })).Changes);
         Assert.Equal($"api-key:{tenant.KeyId}", change.Actor);
     }
 
@@ -55,7 +55,7 @@ public sealed class CompanyFreshnessTests(PlatformFixture platform)
         var token = "";
         do
         {
-            var page = await tenant.Profiles.ListCompaniesDueForReviewAsync(new ListCompaniesDueForReviewRequest { PageSize = 2, PageToken = token });
+            var page = await tenant.Review.ListCompaniesDueForReviewAsync(new ListCompaniesDueForReviewRequest { PageSize = 2, PageToken = token });
             seen.AddRange(page.Companies.Select(c => c.Id));
             token = page.NextPageToken;
         }
@@ -72,19 +72,19 @@ public sealed class CompanyFreshnessTests(PlatformFixture platform)
         var company = await Create(a, "A's client", "anna");
 
         var invalid = await Assert.ThrowsAsync<RpcException>(() =>
-            a.Profiles.UpdateReviewPolicyAsync(new UpdateReviewPolicyRequest { ReviewPolicy = new ReviewPolicy { ReviewIntervalDays = 0 } }).ResponseAsync);
+            a.Review.UpdateReviewPolicyAsync(new UpdateReviewPolicyRequest { ReviewPolicy = new ReviewPolicy { ReviewIntervalDays = 0 } }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, invalid.StatusCode);
 
         var foreign = await Assert.ThrowsAsync<RpcException>(() =>
-            b.Profiles.MarkCompanyReviewedAsync(new MarkCompanyReviewedRequest { Id = company.Id }).ResponseAsync);
+            b.Review.MarkCompanyReviewedAsync(new MarkCompanyReviewedRequest { Id = company.Id }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, foreign.StatusCode);
     }
 
     private static Task<Company> Create(TenantClient tenant, string name, string owner) =>
-        tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = name, AccountOwner = owner } }).ResponseAsync;
+        tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = name, AccountOwner = owner } }).ResponseAsync;
 
     private static async Task<List<string>> Due(TenantClient tenant, string owner = "") =>
-        (await tenant.Profiles.ListCompaniesDueForReviewAsync(new ListCompaniesDueForReviewRequest { AccountOwner = owner })).Companies.Select(c => c.Id).ToList();
+        (await tenant.Review.ListCompaniesDueForReviewAsync(new ListCompaniesDueForReviewRequest { AccountOwner = owner })).Companies.Select(c => c.Id).ToList();
 
     /// <summary>Time travel for the test's own rows, as the superuser: the service has no way to age a profile.</summary>
     private async Task Backdate(string companyId, int days)

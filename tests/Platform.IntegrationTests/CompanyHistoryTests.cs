@@ -15,30 +15,30 @@ public sealed class CompanyHistoryTests(PlatformFixture platform)
     public async Task Changes_AreListedNewestFirst_WithWhoWhenAndOldAndNewValues()
     {
         using var tenant = await platform.NewTenant();
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest
         {
             Company = new Company { Name = "History AB", AccountOwner = "anna", Industry = new Industry { Code = "111" } },
         });
-        await tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest
+        await tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
         {
             Company = new Company { Id = company.Id, AccountOwner = "erik" },
             UpdateMask = FieldMask.FromString("account_owner"),
         });
-        await tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest
+        await tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
         {
             Company = new Company { Id = company.Id, Industry = new Industry { Code = "222" }, Tags = { "vip" } },
             UpdateMask = FieldMask.FromString("industry,tags"),
         });
-        await tenant.Profiles.DeleteCompanyAsync(new DeleteCompanyRequest { Id = company.Id });
+        await tenant.Companies.DeleteCompanyAsync(new DeleteCompanyRequest { Id = company.Id });
 
-        var all = (await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id })).Changes;
+        var all = (await tenant.History.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id })).Changes;
         Assert.Equal(4, all.Count);
         Assert.Equal("delete_time", all[0].Field);
         Assert.Equal(["industry", "tags"], all.Skip(1).Take(2).Select(c => c.Field).Order());
         Assert.Equal("account_owner", all[3].Field);
         Assert.All(all, change => Assert.Equal($"api-key:{tenant.KeyId}", change.Actor));
 
-        var owner = Assert.Single((await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id, Fields = { "account_owner" } })).Changes);
+        var owner = Assert.Single((await tenant.History.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id, Fields = { "account_owner" } })).Changes);
         Assert.Equal("anna", owner.Before.AccountOwner);
         Assert.Equal("erik", owner.After.AccountOwner);
 
@@ -47,7 +47,7 @@ public sealed class CompanyHistoryTests(PlatformFixture platform)
         Assert.Equal("111", (string)industry["before"]!["industry"]!["code"]!);
         Assert.Equal("222", (string)industry["after"]!["industry"]!["code"]!);
 
-        var untilNow = await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id, Until = owner.ChangeTime });
+        var untilNow = await tenant.History.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id, Until = owner.ChangeTime });
         Assert.Empty(untilNow.Changes);
     }
 
@@ -55,30 +55,30 @@ public sealed class CompanyHistoryTests(PlatformFixture platform)
     public async Task CompanyAsOfATime_IsTheCompanyAsItStoodThen()
     {
         using var tenant = await platform.NewTenant();
-        var created = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Before AB", AccountOwner = "anna" } });
-        var renamed = await tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest
+        var created = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Before AB", AccountOwner = "anna" } });
+        var renamed = await tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
         {
             Company = new Company { Id = created.Id, Name = "After AB", AccountOwner = "erik" },
             UpdateMask = FieldMask.FromString("name,account_owner"),
         });
-        await tenant.Profiles.DeleteCompanyAsync(new DeleteCompanyRequest { Id = created.Id });
+        await tenant.Companies.DeleteCompanyAsync(new DeleteCompanyRequest { Id = created.Id });
 
-        var atCreation = await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = created.Id, AsOfTime = created.UpdateTime });
+        var atCreation = await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = created.Id, AsOfTime = created.UpdateTime });
         Assert.Equal("Before AB", atCreation.Name);
         Assert.Equal("anna", atCreation.AccountOwner);
         Assert.Null(atCreation.DeleteTime);
         Assert.Empty(atCreation.Etag);
 
-        var afterRename = await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = created.Id, AsOfTime = renamed.UpdateTime });
+        var afterRename = await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = created.Id, AsOfTime = renamed.UpdateTime });
         Assert.Equal("After AB", afterRename.Name);
         Assert.Null(afterRename.DeleteTime);
 
-        var now = await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = created.Id });
+        var now = await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = created.Id });
         Assert.NotNull(now.DeleteTime);
 
         var beforeItExisted = Timestamp.FromDateTimeOffset(created.CreateTime.ToDateTimeOffset().AddSeconds(-1));
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = created.Id, AsOfTime = beforeItExisted }).ResponseAsync);
+            tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = created.Id, AsOfTime = beforeItExisted }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 
@@ -87,10 +87,10 @@ public sealed class CompanyHistoryTests(PlatformFixture platform)
     {
         using var a = await platform.NewTenant();
         using var b = await platform.NewTenant();
-        var company = await a.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Private AB" } });
+        var company = await a.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Private AB" } });
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            b.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id }).ResponseAsync);
+            b.History.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await b.Rest.GetAsync($"/v1/companies/{company.Id}/changes")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await b.Rest.GetAsync($"/v1/companies/{company.Id}?asOfTime={DateTime.UtcNow:O}")).StatusCode);
@@ -100,17 +100,17 @@ public sealed class CompanyHistoryTests(PlatformFixture platform)
     public async Task PeopleAndProjects_CanBeReadAsTheyStood()
     {
         using var tenant = await platform.NewTenant();
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Then AB" } });
-        var anna = await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Anna", Title = "CFO" } });
-        var carl = await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Carl" } });
-        var deal = await tenant.Profiles.CreateProjectAsync(new CreateProjectRequest { CompanyId = company.Id, Project = new Project { Name = "ERP", Stage = ProjectStage.Planning } });
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Then AB" } });
+        var anna = await tenant.People.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Anna", Title = "CFO" } });
+        var carl = await tenant.People.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Carl" } });
+        var deal = await tenant.Projects.CreateProjectAsync(new CreateProjectRequest { CompanyId = company.Id, Project = new Project { Name = "ERP", Stage = ProjectStage.Planning } });
         await Task.Delay(100);
         var then = Timestamp.FromDateTime(DateTime.UtcNow);
         await Task.Delay(100);
 
-        var bo = await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Bo" } });
+        var bo = await tenant.People.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Bo" } });
         var today = DateTime.UtcNow;
-        await tenant.Profiles.UpdatePersonAsync(new UpdatePersonRequest
+        await tenant.People.UpdatePersonAsync(new UpdatePersonRequest
         {
             Person = new Person
             {
@@ -120,27 +120,27 @@ public sealed class CompanyHistoryTests(PlatformFixture platform)
             },
             UpdateMask = FieldMask.FromString("title,roles"),
         });
-        await tenant.Profiles.LeaveCompanyAsync(new LeaveCompanyRequest { Id = carl.Id });
-        await tenant.Profiles.UpdateProjectAsync(new UpdateProjectRequest { Project = new Project { Id = deal.Id, Stage = ProjectStage.Won }, UpdateMask = FieldMask.FromString("stage") });
+        await tenant.People.LeaveCompanyAsync(new LeaveCompanyRequest { Id = carl.Id });
+        await tenant.Projects.UpdateProjectAsync(new UpdateProjectRequest { Project = new Project { Id = deal.Id, Stage = ProjectStage.Won }, UpdateMask = FieldMask.FromString("stage") });
 
-        var people = (await tenant.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, AsOfTime = then })).People;
+        var people = (await tenant.People.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, AsOfTime = then })).People;
         Assert.Equal([anna.Id, carl.Id], people.Select(p => p.Id));
         Assert.Equal("CFO", people[0].Title);
         Assert.Equal("", people[0].Etag);
         Assert.Null(people[1].LeftDate);
-        Assert.Empty((await tenant.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, Role = PersonRole.KeyOfficer, AsOfTime = then })).People);
-        Assert.Equal([anna.Id], (await tenant.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, Role = PersonRole.KeyOfficer })).People.Select(p => p.Id));
-        Assert.Equal([anna.Id, bo.Id], (await tenant.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id })).People.Select(p => p.Id));
-        Assert.Equal("CFO", (await tenant.Profiles.GetPersonAsync(new GetPersonRequest { Id = anna.Id, AsOfTime = then })).Title);
-        var notYet = await Assert.ThrowsAsync<RpcException>(() => tenant.Profiles.GetPersonAsync(new GetPersonRequest { Id = bo.Id, AsOfTime = then }).ResponseAsync);
+        Assert.Empty((await tenant.People.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, Role = PersonRole.KeyOfficer, AsOfTime = then })).People);
+        Assert.Equal([anna.Id], (await tenant.People.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, Role = PersonRole.KeyOfficer })).People.Select(p => p.Id));
+        Assert.Equal([anna.Id, bo.Id], (await tenant.People.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id })).People.Select(p => p.Id));
+        Assert.Equal("CFO", (await tenant.People.GetPersonAsync(new GetPersonRequest { Id = anna.Id, AsOfTime = then })).Title);
+        var notYet = await Assert.ThrowsAsync<RpcException>(() => tenant.People.GetPersonAsync(new GetPersonRequest { Id = bo.Id, AsOfTime = then }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, notYet.StatusCode);
 
-        var pastDeal = await tenant.Profiles.GetProjectAsync(new GetProjectRequest { Id = deal.Id, AsOfTime = then });
+        var pastDeal = await tenant.Projects.GetProjectAsync(new GetProjectRequest { Id = deal.Id, AsOfTime = then });
         Assert.Equal(ProjectStage.Planning, pastDeal.Stage);
         Assert.Equal(deal.StageTime.ToDateTime(), pastDeal.StageTime.ToDateTime(), TimeSpan.FromMilliseconds(1)); // stored to the microsecond
-        Assert.Equal([deal.Id], (await tenant.Profiles.ListProjectsAsync(new ListProjectsRequest { CompanyId = company.Id, Stage = ProjectStage.Planning, AsOfTime = then })).Projects.Select(p => p.Id));
-        Assert.Empty((await tenant.Profiles.ListProjectsAsync(new ListProjectsRequest { CompanyId = company.Id, Stage = ProjectStage.Planning })).Projects);
-        var mixed = await Assert.ThrowsAsync<RpcException>(() => tenant.Profiles.ListProjectsAsync(new ListProjectsRequest { CompanyId = company.Id, StalledForDays = 30, AsOfTime = then }).ResponseAsync);
+        Assert.Equal([deal.Id], (await tenant.Projects.ListProjectsAsync(new ListProjectsRequest { CompanyId = company.Id, Stage = ProjectStage.Planning, AsOfTime = then })).Projects.Select(p => p.Id));
+        Assert.Empty((await tenant.Projects.ListProjectsAsync(new ListProjectsRequest { CompanyId = company.Id, Stage = ProjectStage.Planning })).Projects);
+        var mixed = await Assert.ThrowsAsync<RpcException>(() => tenant.Projects.ListProjectsAsync(new ListProjectsRequest { CompanyId = company.Id, StalledForDays = 30, AsOfTime = then }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, mixed.StatusCode);
     }
 }

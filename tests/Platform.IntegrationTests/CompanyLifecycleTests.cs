@@ -32,7 +32,7 @@ public sealed class CompanyLifecycleTests(PlatformFixture platform)
         Assert.NotEqual(company.Etag, (string)updated["etag"]!);
 
         await Eventually.True(
-            async () => (await tenant.Segmentation.GetClientFactsAsync(new GetClientFactsRequest { CompanyId = company.Id })).IndustryCode == "222222",
+            async () => (await tenant.Segmentation.GetCompanyFactsAsync(new GetCompanyFactsRequest { CompanyId = company.Id })).IndustryCode == "222222",
             "the industry change to reach Segmentation");
     }
 
@@ -40,9 +40,9 @@ public sealed class CompanyLifecycleTests(PlatformFixture platform)
     public async Task UpdateWithoutMask_ChangesTheFieldsTheRequestSets()
     {
         using var tenant = await platform.NewTenant();
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Keep AB", Phone = "+46 8 123 456" } });
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Keep AB", Phone = "+46 8 123 456" } });
 
-        var updated = await tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest { Company = new Company { Id = company.Id, EmployeeCount = 120 } });
+        var updated = await tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest { Company = new Company { Id = company.Id, EmployeeCount = 120 } });
 
         Assert.Equal(120, updated.EmployeeCount);
         Assert.Equal("Keep AB", updated.Name);
@@ -53,14 +53,14 @@ public sealed class CompanyLifecycleTests(PlatformFixture platform)
     public async Task UpdateWithStaleEtag_IsRefused_412OverRest_FailedPreconditionOverGrpc()
     {
         using var tenant = await platform.NewTenant();
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Etag AB" } });
-        await tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Etag AB" } });
+        await tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
         {
             Company = new Company { Id = company.Id, Name = "Etag AB (renamed)", Etag = company.Etag },
             UpdateMask = FieldMask.FromString("name"),
         });
 
-        var grpc = await Assert.ThrowsAsync<RpcException>(() => tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest
+        var grpc = await Assert.ThrowsAsync<RpcException>(() => tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
         {
             Company = new Company { Id = company.Id, Name = "Lost update", Etag = company.Etag },
             UpdateMask = FieldMask.FromString("name"),
@@ -70,16 +70,16 @@ public sealed class CompanyLifecycleTests(PlatformFixture platform)
         var rest = await tenant.Rest.PatchAsJsonAsync($"/v1/companies/{company.Id}?updateMask=name", new { name = "Lost update", etag = company.Etag });
         Assert.Equal(HttpStatusCode.PreconditionFailed, rest.StatusCode);
 
-        Assert.Equal("Etag AB (renamed)", (await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = company.Id })).Name);
+        Assert.Equal("Etag AB (renamed)", (await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = company.Id })).Name);
     }
 
     [Fact]
     public async Task UpdateWithBadMaskOrValues_IsInvalidArgument_AndChangesNothing()
     {
         using var tenant = await platform.NewTenant();
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Valid AB" } });
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Valid AB" } });
 
-        var badPath = await Assert.ThrowsAsync<RpcException>(() => tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest
+        var badPath = await Assert.ThrowsAsync<RpcException>(() => tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
         {
             Company = new Company { Id = company.Id, Name = "x" },
             UpdateMask = new FieldMask { Paths = { "create_time", "no_such_field" } },
@@ -87,7 +87,7 @@ public sealed class CompanyLifecycleTests(PlatformFixture platform)
         Assert.Equal(StatusCode.InvalidArgument, badPath.StatusCode);
         Assert.Equal(2, badPath.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Count);
 
-        var badValues = await Assert.ThrowsAsync<RpcException>(() => tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest
+        var badValues = await Assert.ThrowsAsync<RpcException>(() => tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
         {
             Company = new Company { Id = company.Id, Name = "", Email = "not-an-email" },
             UpdateMask = FieldMask.FromString("name,email"),
@@ -95,7 +95,7 @@ public sealed class CompanyLifecycleTests(PlatformFixture platform)
         Assert.Equal(StatusCode.InvalidArgument, badValues.StatusCode);
         Assert.Equal(["company.name", "company.email"], badValues.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field));
 
-        var unchanged = await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = company.Id });
+        var unchanged = await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = company.Id });
         Assert.Equal(company.Etag, unchanged.Etag);
     }
 
@@ -107,24 +107,24 @@ public sealed class CompanyLifecycleTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.OK, (await tenant.Rest.DeleteAsync($"/v1/companies/{company.Id}")).StatusCode);
 
-        var deleted = await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = company.Id });
+        var deleted = await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = company.Id });
         Assert.NotNull(deleted.DeleteTime);
         Assert.True(deleted.PurgeTime.ToDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(29));
-        Assert.DoesNotContain((await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies, c => c.Id == company.Id);
-        Assert.Contains((await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest { ShowDeleted = true })).Companies, c => c.Id == company.Id);
+        Assert.DoesNotContain((await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies, c => c.Id == company.Id);
+        Assert.Contains((await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest { ShowDeleted = true })).Companies, c => c.Id == company.Id);
         await Eventually.True(
-            async () => !(await tenant.Segmentation.ListClientFactsAsync(new ListClientFactsRequest())).Clients.Any(c => c.CompanyId == company.Id),
+            async () => !(await tenant.Segmentation.ListCompanyFactsAsync(new ListCompanyFactsRequest())).Clients.Any(c => c.CompanyId == company.Id),
             "the deletion to take the company out of Segmentation's lists");
 
         var updateDeleted = await Assert.ThrowsAsync<RpcException>(() =>
-            tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest { Company = new Company { Id = company.Id, Name = "Zombie" } }).ResponseAsync);
+            tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest { Company = new Company { Id = company.Id, Name = "Zombie" } }).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, updateDeleted.StatusCode);
 
-        var restored = await tenant.Profiles.UndeleteCompanyAsync(new UndeleteCompanyRequest { Id = company.Id });
+        var restored = await tenant.Companies.UndeleteCompanyAsync(new UndeleteCompanyRequest { Id = company.Id });
         Assert.Null(restored.DeleteTime);
-        Assert.Contains((await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies, c => c.Id == company.Id);
+        Assert.Contains((await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies, c => c.Id == company.Id);
         await Eventually.True(
-            async () => (await tenant.Segmentation.ListClientFactsAsync(new ListClientFactsRequest())).Clients.Any(c => c.CompanyId == company.Id),
+            async () => (await tenant.Segmentation.ListCompanyFactsAsync(new ListCompanyFactsRequest())).Clients.Any(c => c.CompanyId == company.Id),
             "the restore to bring the company back to Segmentation's lists");
     }
 
@@ -133,27 +133,27 @@ public sealed class CompanyLifecycleTests(PlatformFixture platform)
     {
         using var a = await platform.NewTenant();
         using var b = await platform.NewTenant();
-        var company = await a.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "A's" } });
+        var company = await a.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "A's" } });
 
         foreach (var call in new Func<Task>[]
         {
-            () => b.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest { Company = new Company { Id = company.Id, Name = "B was here" } }).ResponseAsync,
-            () => b.Profiles.DeleteCompanyAsync(new DeleteCompanyRequest { Id = company.Id }).ResponseAsync,
-            () => b.Profiles.UndeleteCompanyAsync(new UndeleteCompanyRequest { Id = company.Id }).ResponseAsync,
+            () => b.Companies.UpdateCompanyAsync(new UpdateCompanyRequest { Company = new Company { Id = company.Id, Name = "B was here" } }).ResponseAsync,
+            () => b.Companies.DeleteCompanyAsync(new DeleteCompanyRequest { Id = company.Id }).ResponseAsync,
+            () => b.Companies.UndeleteCompanyAsync(new UndeleteCompanyRequest { Id = company.Id }).ResponseAsync,
         })
         {
             Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(call)).StatusCode);
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await b.Rest.DeleteAsync($"/v1/companies/{company.Id}")).StatusCode);
-        Assert.Equal("A's", (await a.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = company.Id })).Name);
+        Assert.Equal("A's", (await a.Companies.GetCompanyAsync(new GetCompanyRequest { Id = company.Id })).Name);
     }
 
     [Fact]
     public async Task List_FiltersByStageOwnerTagCountryAndUpdateTime()
     {
         using var tenant = await platform.NewTenant();
-        var match = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest
+        var match = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest
         {
             Company = new Company
             {
@@ -164,13 +164,13 @@ public sealed class CompanyLifecycleTests(PlatformFixture platform)
                 Headquarters = new Address { CountryCode = "se" },
             },
         });
-        await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest
+        await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest
         {
             Company = new Company { Name = "Other Oy", LifecycleStage = LifecycleStage.Prospect, AccountOwner = "anna", Headquarters = new Address { CountryCode = "FI" } },
         });
 
         async Task<IEnumerable<string>> Names(ListCompaniesRequest request) =>
-            (await tenant.Profiles.ListCompaniesAsync(request)).Companies.Select(c => c.Name);
+            (await tenant.Companies.ListCompaniesAsync(request)).Companies.Select(c => c.Name);
 
         Assert.Equal(["Match AB"], await Names(new ListCompaniesRequest { LifecycleStage = LifecycleStage.Customer }));
         Assert.Equal(["Match AB"], await Names(new ListCompaniesRequest { AccountOwner = "erik" }));

@@ -18,10 +18,10 @@ public sealed class CompanyProfileTests(PlatformFixture platform)
     {
         using var tenant = await platform.NewTenant();
         await DefineCustomFields(tenant);
-        var parent = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Holding AB" } });
+        var parent = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Holding AB" } });
 
-        var created = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = FullCompany(parent.Id) });
-        var read = await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = created.Id });
+        var created = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = FullCompany(parent.Id) });
+        var read = await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = created.Id });
 
         Assert.Equal("556000-1234", read.RegistrationNumber);
         Assert.Equal("ERP-1", read.ExternalId);
@@ -45,21 +45,21 @@ public sealed class CompanyProfileTests(PlatformFixture platform)
     public async Task OwnershipChange_IsInTheHistory_FilterableByField()
     {
         using var tenant = await platform.NewTenant();
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Owned AB" } });
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Owned AB" } });
         var owner = new Owner { Name = "Venture AB", Kind = OwnerKind.Company, SharePercent = 60 };
 
-        await tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest
+        await tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
         {
             Company = new Company { Id = company.Id, Ownership = new Ownership { Owners = { owner } } },
             UpdateMask = FieldMask.FromString("ownership"),
         });
-        await tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest
+        await tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
         {
             Company = new Company { Id = company.Id, AccountOwner = "erik" },
             UpdateMask = FieldMask.FromString("account_owner"),
         });
 
-        var ownership = Assert.Single((await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id, Fields = { "ownership" } })).Changes);
+        var ownership = Assert.Single((await tenant.History.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id, Fields = { "ownership" } })).Changes);
         Assert.Null(ownership.Before.Ownership);
         Assert.Equal(owner, Assert.Single(ownership.After.Ownership.Owners));
     }
@@ -80,7 +80,7 @@ public sealed class CompanyProfileTests(PlatformFixture platform)
             Strategy = new Strategy { ContactCadenceDays = -1, Opportunities = { new Opportunity() } },
         };
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = company }).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = company }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var fields = error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field).ToHashSet();
@@ -95,7 +95,7 @@ public sealed class CompanyProfileTests(PlatformFixture platform)
         var response = await tenant.Rest.PostAsJsonAsync("/v1/companies", new { name = "Bad AB", strategy = new { contactCadenceDays = -1 } });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("company.strategy.contact_cadence_days", await response.Content.ReadAsStringAsync());
-        Assert.Empty((await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
+        Assert.Empty((await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
     }
 
     [Fact]
@@ -103,20 +103,20 @@ public sealed class CompanyProfileTests(PlatformFixture platform)
     {
         using var a = await platform.NewTenant();
         using var b = await platform.NewTenant();
-        var theirs = await b.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "B Holding" } });
+        var theirs = await b.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "B Holding" } });
 
-        var asParent = await Assert.ThrowsAsync<RpcException>(() => a.Profiles.CreateCompanyAsync(new CreateCompanyRequest
+        var asParent = await Assert.ThrowsAsync<RpcException>(() => a.Companies.CreateCompanyAsync(new CreateCompanyRequest
         {
             Company = new Company { Name = "A AB", Ownership = new Ownership { ParentCompanyId = theirs.Id } },
         }).ResponseAsync);
-        var asOwner = await Assert.ThrowsAsync<RpcException>(() => a.Profiles.CreateCompanyAsync(new CreateCompanyRequest
+        var asOwner = await Assert.ThrowsAsync<RpcException>(() => a.Companies.CreateCompanyAsync(new CreateCompanyRequest
         {
             Company = new Company { Name = "A AB", Ownership = new Ownership { Owners = { new Owner { Name = "B", CompanyId = theirs.Id, SharePercent = 10 } } } },
         }).ResponseAsync);
 
         Assert.Equal(StatusCode.NotFound, asParent.StatusCode);
         Assert.Equal(StatusCode.NotFound, asOwner.StatusCode);
-        Assert.Empty((await a.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
+        Assert.Empty((await a.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
     }
 
     [Fact]
@@ -126,19 +126,19 @@ public sealed class CompanyProfileTests(PlatformFixture platform)
         using var b = await platform.NewTenant();
         await DefineCustomFields(a);
 
-        var schema = await a.Profiles.GetCustomFieldSchemaAsync(new GetCustomFieldSchemaRequest());
+        var schema = await a.CustomFields.GetCustomFieldSchemaAsync(new GetCustomFieldSchemaRequest());
         Assert.Equal(["framework_agreement", "renewal", "seats"], schema.Fields.Select(f => f.Key));
-        Assert.Empty((await b.Profiles.GetCustomFieldSchemaAsync(new GetCustomFieldSchemaRequest())).Fields);
+        Assert.Empty((await b.CustomFields.GetCustomFieldSchemaAsync(new GetCustomFieldSchemaRequest())).Fields);
 
-        var bad = await Assert.ThrowsAsync<RpcException>(() => a.Profiles.UpdateCustomFieldSchemaAsync(new UpdateCustomFieldSchemaRequest
+        var bad = await Assert.ThrowsAsync<RpcException>(() => a.CustomFields.UpdateCustomFieldSchemaAsync(new UpdateCustomFieldSchemaRequest
         {
             Schema = new CustomFieldSchema { Fields = { new CustomFieldDefinition { Key = "Bad Key", Type = CustomFieldType.Text }, new CustomFieldDefinition { Key = "x" } } },
         }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
-        Assert.Equal(3, (await a.Profiles.GetCustomFieldSchemaAsync(new GetCustomFieldSchemaRequest())).Fields.Count);
+        Assert.Equal(3, (await a.CustomFields.GetCustomFieldSchemaAsync(new GetCustomFieldSchemaRequest())).Fields.Count);
     }
 
-    internal static Task DefineCustomFields(TenantClient tenant) => tenant.Profiles.UpdateCustomFieldSchemaAsync(new UpdateCustomFieldSchemaRequest
+    internal static Task DefineCustomFields(TenantClient tenant) => tenant.CustomFields.UpdateCustomFieldSchemaAsync(new UpdateCustomFieldSchemaRequest
     {
         Schema = new CustomFieldSchema
         {

@@ -89,7 +89,7 @@ public sealed class CompanySearchTests(PlatformFixture platform)
                 new CompanyConditionGroup { AllOf = { new CompanyCondition { Field = "country_code", Operator = ConditionOperator.Equals, Value = "fi" } } },
             },
         };
-        var found = await tenant.Profiles.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "acme", Filter = filter });
+        var found = await tenant.Search.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "acme", Filter = filter });
         Assert.Equal(["Acme Finland", "Acme Sweden"], found.Results.Select(r => r.Company.Name).Order());
 
         var rest = await tenant.Rest.PostAsJsonAsync("/v1/companies:search", new
@@ -115,7 +115,7 @@ public sealed class CompanySearchTests(PlatformFixture platform)
         var token = "";
         do
         {
-            var page = await tenant.Profiles.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "paging example", PageSize = 3, PageToken = token });
+            var page = await tenant.Search.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "paging example", PageSize = 3, PageToken = token });
             seen.AddRange(page.Results.Select(r => r.Company.Id));
             token = page.NextPageToken;
         }
@@ -134,7 +134,7 @@ public sealed class CompanySearchTests(PlatformFixture platform)
 
         Assert.Single((await Search(a, "confidential prospect")).Results);
         Assert.Empty((await Search(b, "confidential prospect")).Results);
-        Assert.Empty((await b.Profiles.SearchCompaniesAsync(new SearchCompaniesRequest())).Results);
+        Assert.Empty((await b.Search.SearchCompaniesAsync(new SearchCompaniesRequest())).Results);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class CompanySearchTests(PlatformFixture platform)
             },
         };
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => tenant.Profiles.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "x", Filter = filter }).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => tenant.Search.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "x", Filter = filter }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(
@@ -166,27 +166,27 @@ public sealed class CompanySearchTests(PlatformFixture platform)
     }
 
     private static Task<Company> Create(TenantClient tenant, Company company) =>
-        tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = company }).ResponseAsync;
+        tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = company }).ResponseAsync;
 
     private static Task<SearchCompaniesResponse> Search(TenantClient tenant, string query) =>
-        tenant.Profiles.SearchCompaniesAsync(new SearchCompaniesRequest { Query = query }).ResponseAsync;
+        tenant.Search.SearchCompaniesAsync(new SearchCompaniesRequest { Query = query }).ResponseAsync;
 
     [Fact]
     public async Task Search_FindsACompanyByItsPeople_ButNotByPeopleWhoLeft()
     {
         using var tenant = await platform.NewTenant();
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Nordic Timber AB" } });
-        await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Nordic Timber AB" } });
+        await tenant.People.CreatePersonAsync(new CreatePersonRequest
         {
             CompanyId = company.Id,
             Person = new Person { GivenName = "Margareta", FamilyName = "Lindqvist", Emails = { "m.lindqvist@timber.example" } },
         });
-        var leaver = await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Zacharias" } });
-        await tenant.Profiles.LeaveCompanyAsync(new LeaveCompanyRequest { Id = leaver.Id });
+        var leaver = await tenant.People.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Zacharias" } });
+        await tenant.People.LeaveCompanyAsync(new LeaveCompanyRequest { Id = leaver.Id });
 
-        var byName = await tenant.Profiles.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "lindqvst" });
-        var byEmail = await tenant.Profiles.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "m.lindqvist@timber" });
-        var byLeaver = await tenant.Profiles.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "zacharias" });
+        var byName = await tenant.Search.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "lindqvst" });
+        var byEmail = await tenant.Search.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "m.lindqvist@timber" });
+        var byLeaver = await tenant.Search.SearchCompaniesAsync(new SearchCompaniesRequest { Query = "zacharias" });
 
         Assert.Equal([company.Id], byName.Results.Select(r => r.Company.Id));
         Assert.Equal([company.Id], byEmail.Results.Select(r => r.Company.Id));

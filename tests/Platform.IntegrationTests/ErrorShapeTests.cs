@@ -40,7 +40,7 @@ public sealed class ErrorShapeTests(PlatformFixture platform)
         await using var fault = await InjectedFault.OnInsert(platform, "profiles", "companies", tenant.TenantId);
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Faulty AB" } }).ResponseAsync);
+            tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Faulty AB" } }).ResponseAsync);
 
         Assert.Equal(StatusCode.Internal, error.StatusCode);
         Assert.Matches("^[0-9a-f]{32}$", ErrorBodies.Status(error).CorrelationId());
@@ -101,7 +101,7 @@ public sealed class ErrorShapeTests(PlatformFixture platform)
             Assert.Matches("^[0-9a-f]{32}$", status.CorrelationId());
 
             var error = await Assert.ThrowsAsync<RpcException>(() =>
-                tenant.Segmentation.ListClientFactsAsync(new Contracts.Segmentation.V1.ListClientFactsRequest()).ResponseAsync);
+                tenant.Segmentation.ListCompanyFactsAsync(new Contracts.Segmentation.V1.ListCompanyFactsRequest()).ResponseAsync);
             Assert.Equal(StatusCode.Unavailable, error.StatusCode);
             Assert.Matches("^[0-9a-f]{32}$", ErrorBodies.Status(error).CorrelationId());
         }
@@ -143,7 +143,7 @@ public sealed class ErrorShapeTests(PlatformFixture platform)
         var headers = apiKey is null ? new Metadata() : new Metadata { { "x-api-key", apiKey } };
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            new ProfilesService.ProfilesServiceClient(channel).ListCompaniesAsync(new ListCompaniesRequest(), headers).ResponseAsync);
+            new CompaniesService.CompaniesServiceClient(channel).ListCompaniesAsync(new ListCompaniesRequest(), headers).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Equal(reason, ErrorBodies.Status(error).Detail<ErrorInfo>().Reason);

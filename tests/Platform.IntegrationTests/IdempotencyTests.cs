@@ -17,13 +17,13 @@ public sealed class IdempotencyTests(PlatformFixture platform)
         using var tenant = await platform.NewTenant();
         var request = new CreateCompanyRequest { Company = new Company { Name = "Once Only AB" }, RequestId = Guid.NewGuid().ToString() };
 
-        var first = await tenant.Profiles.CreateCompanyAsync(request);
-        var retry = await tenant.Profiles.CreateCompanyAsync(request);
-        var concurrent = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => tenant.Profiles.CreateCompanyAsync(request).ResponseAsync));
+        var first = await tenant.Companies.CreateCompanyAsync(request);
+        var retry = await tenant.Companies.CreateCompanyAsync(request);
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => tenant.Companies.CreateCompanyAsync(request).ResponseAsync));
 
         Assert.Equal(first.Id, retry.Id);
         Assert.All(concurrent, c => Assert.Equal(first.Id, c.Id));
-        Assert.Single((await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
+        Assert.Single((await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
     }
 
     [Fact]
@@ -31,14 +31,14 @@ public sealed class IdempotencyTests(PlatformFixture platform)
     {
         using var tenant = await platform.NewTenant();
         var key = Guid.NewGuid().ToString();
-        await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "First AB" }, RequestId = key });
+        await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "First AB" }, RequestId = key });
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Second AB" }, RequestId = key }).ResponseAsync);
+            tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Second AB" }, RequestId = key }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal("request_id", Assert.Single(error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field);
-        Assert.Single((await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
+        Assert.Single((await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
     }
 
     [Fact]

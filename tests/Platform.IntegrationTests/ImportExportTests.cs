@@ -38,16 +38,16 @@ public sealed class ImportExportTests(PlatformFixture platform)
             new Company { ExternalId = "C-3", Name = "Gamma AB" });
 
         Assert.Equal((0, 1, 1, 0), (second.Created, second.Updated, second.Unchanged, second.Rejected));
-        var alpha = await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = first.Rows[0].CompanyId });
+        var alpha = await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = first.Rows[0].CompanyId });
         Assert.Equal("erik", alpha.AccountOwner);
-        Assert.Equal(40, (await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = first.Rows[4].CompanyId })).EmployeeCount);
-        var owner = Assert.Single((await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = alpha.Id })).Changes);
+        Assert.Equal(40, (await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = first.Rows[4].CompanyId })).EmployeeCount);
+        var owner = Assert.Single((await tenant.History.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = alpha.Id })).Changes);
         Assert.Equal(("anna", "erik"), (owner.Before.AccountOwner, owner.After.AccountOwner));
         Assert.StartsWith("import:", owner.Actor);
 
         // The imported companies' events reach the other services.
         await Eventually.True(
-            async () => (await tenant.Segmentation.GetClientFactsAsync(new GetClientFactsRequest { CompanyId = alpha.Id })).Name == "Alpha AB",
+            async () => (await tenant.Segmentation.GetCompanyFactsAsync(new GetCompanyFactsRequest { CompanyId = alpha.Id })).Name == "Alpha AB",
             "imported company to reach Segmentation");
     }
 
@@ -66,7 +66,7 @@ public sealed class ImportExportTests(PlatformFixture platform)
         Assert.Equal((1, 1), (retry.Created, retry.Rejected));
         var different = await Assert.ThrowsAsync<RpcException>(() => Import(tenant, key, new Company { ExternalId = "K-3", Name = "Other AB" }));
         Assert.Equal(StatusCode.InvalidArgument, different.StatusCode);
-        Assert.Single((await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
+        Assert.Single((await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class ImportExportTests(PlatformFixture platform)
         var jsonReport = await PostImport(tenant, lines, "application/x-ndjson");
         Assert.Equal((1, 1, 1), ((int)jsonReport["created"]!, (int)jsonReport["updated"]!, (int)jsonReport["rejected"]!));
 
-        var companies = (await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies;
+        var companies = (await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies;
         var comma = Assert.Single(companies, c => c.ExternalId == "R-1");
         Assert.Equal(("Comma, Inc", 12, "Umeå", "anna"), (comma.Name, comma.EmployeeCount, comma.Headquarters.City, comma.AccountOwner));
         Assert.Equal(["north", "vip"], comma.Tags.Order());
@@ -93,7 +93,7 @@ public sealed class ImportExportTests(PlatformFixture platform)
         var unknown = await tenant.Rest.PostAsync("/v1/companies:import", new StringContent("external_id,shoe_size\nX,42\n", Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("header[1]", await unknown.Content.ReadAsStringAsync());
-        Assert.Equal(2, (await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies.Count);
+        Assert.Equal(2, (await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies.Count);
     }
 
     [Fact]
@@ -103,10 +103,10 @@ public sealed class ImportExportTests(PlatformFixture platform)
         using var b = await platform.NewTenant();
         await Import(a, "", Enumerable.Range(1, 2500).Select(i => new Company { ExternalId = $"E-{i}", Name = $"Export {i} AB" }).ToArray());
         await Import(b, "", new Company { ExternalId = "E-1", Name = "Theirs AB" });
-        var deleted = (await a.Profiles.ListCompaniesAsync(new ListCompaniesRequest { PageSize = 1 })).Companies[0];
-        await a.Profiles.DeleteCompanyAsync(new DeleteCompanyRequest { Id = deleted.Id });
+        var deleted = (await a.Companies.ListCompaniesAsync(new ListCompaniesRequest { PageSize = 1 })).Companies[0];
+        await a.Companies.DeleteCompanyAsync(new DeleteCompanyRequest { Id = deleted.Id });
 
-        using var export = a.Profiles.ExportCompanies(new ExportCompaniesRequest());
+        using var export = a.Bulk.ExportCompanies(new ExportCompaniesRequest());
         var exported = await export.ResponseStream.ReadAllAsync().ToListAsync();
 
         Assert.Equal(2499, exported.Count);
@@ -126,8 +126,8 @@ public sealed class ImportExportTests(PlatformFixture platform)
 
         Assert.Equal(ImportOutcome.Created, theirs.Rows[0].Outcome);
         Assert.NotEqual(ours.Rows[0].CompanyId, theirs.Rows[0].CompanyId);
-        Assert.Equal("A's AB", (await a.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = ours.Rows[0].CompanyId })).Name);
-        var error = await Assert.ThrowsAsync<RpcException>(() => a.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = theirs.Rows[0].CompanyId }).ResponseAsync);
+        Assert.Equal("A's AB", (await a.Companies.GetCompanyAsync(new GetCompanyRequest { Id = ours.Rows[0].CompanyId })).Name);
+        var error = await Assert.ThrowsAsync<RpcException>(() => a.Companies.GetCompanyAsync(new GetCompanyRequest { Id = theirs.Rows[0].CompanyId }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 
@@ -143,7 +143,7 @@ public sealed class ImportExportTests(PlatformFixture platform)
 
         Assert.Equal([ImportOutcome.Created, ImportOutcome.Rejected, ImportOutcome.Created], report.Rows.Select(r => r.Outcome));
         Assert.Equal(("N-2", "name"), (report.Rows[1].ExternalId, Assert.Single(report.Rows[1].Problems).Field));
-        Assert.Equal(["After AB", "Before AB"], (await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies.Select(c => c.Name).Order());
+        Assert.Equal(["After AB", "Before AB"], (await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies.Select(c => c.Name).Order());
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class ImportExportTests(PlatformFixture platform)
         Assert.Equal("was refused by the database", problem.Description);
         Assert.DoesNotContain("SELECT", problem.Description + problem.Field);
         Assert.Equal((2, 1), (report.Created, report.Rejected));
-        Assert.Equal(["After AB", "Before AB"], (await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies.Select(c => c.Name).Order());
+        Assert.Equal(["After AB", "Before AB"], (await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies.Select(c => c.Name).Order());
     }
 
     [Fact]
@@ -177,9 +177,9 @@ public sealed class ImportExportTests(PlatformFixture platform)
             new Company { ExternalId = "U-2", Name = "New AB" });
 
         Assert.Equal([ImportOutcome.Rejected, ImportOutcome.Created], report.Rows.Select(r => r.Outcome));
-        var kept = await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = created.Rows[0].CompanyId });
+        var kept = await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = created.Rows[0].CompanyId });
         Assert.Equal(("Kept AB", "anna"), (kept.Name, kept.AccountOwner));
-        Assert.Empty((await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = kept.Id })).Changes);
+        Assert.Empty((await tenant.History.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = kept.Id })).Changes);
     }
 
     [Fact]
@@ -204,7 +204,7 @@ public sealed class ImportExportTests(PlatformFixture platform)
         Assert.StartsWith("line 4:", (string)rows[2]!["problems"]![0]!["description"]!);
         Assert.Equal("name", (string)rows[3]!["problems"]![0]!["field"]!);
         Assert.StartsWith("line 6:", (string)rows[4]!["problems"]![0]!["description"]!);
-        Assert.Equal(["Good One AB", "Good Two AB"], (await tenant.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies.Select(c => c.Name).Order());
+        Assert.Equal(["Good One AB", "Good Two AB"], (await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies.Select(c => c.Name).Order());
     }
 
     [Fact]
@@ -263,13 +263,13 @@ public sealed class ImportExportTests(PlatformFixture platform)
 
         Assert.NotEqual(ours.ImportId, theirs.ImportId);
         Assert.Equal(ImportOutcome.Created, Assert.Single(theirs.Rows).Outcome);
-        Assert.Equal("Shared Key AB", Assert.Single((await b.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies).Name);
+        Assert.Equal("Shared Key AB", Assert.Single((await b.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies).Name);
     }
 
     /// <summary>Streams the rows in messages of 1,000 and answers every message the import sent, as sent.</summary>
     private static async Task<List<ImportCompaniesResponse>> ImportMessages(TenantClient tenant, string requestId, Company[] rows)
     {
-        using var call = tenant.Profiles.ImportCompanies();
+        using var call = tenant.Bulk.ImportCompanies();
         var reading = call.ResponseStream.ReadAllAsync().ToListAsync().AsTask();
         foreach (var (chunk, index) in rows.Chunk(1000).Select((c, i) => (c, i)))
         {
@@ -290,7 +290,7 @@ public sealed class ImportExportTests(PlatformFixture platform)
     /// <summary>Streams the rows in messages of 1,000 and gathers the reports into one: every row, the final totals.</summary>
     internal static async Task<ImportCompaniesResponse> Import(TenantClient tenant, string requestId, params Company[] rows)
     {
-        using var call = tenant.Profiles.ImportCompanies();
+        using var call = tenant.Bulk.ImportCompanies();
         var reading = call.ResponseStream.ReadAllAsync().ToListAsync().AsTask();
         foreach (var (chunk, index) in rows.Chunk(1000).Select((c, i) => (c, i)))
         {

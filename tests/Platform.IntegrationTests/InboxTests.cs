@@ -33,11 +33,11 @@ public sealed class InboxTests(PlatformFixture platform)
 
         var facts = await Eventually.Get(async () =>
         {
-            var f = await tenant.Segmentation.GetClientFactsAsync(new GetClientFactsRequest { CompanyId = company.Id });
+            var f = await tenant.Segmentation.GetCompanyFactsAsync(new GetCompanyFactsRequest { CompanyId = company.Id });
             return f.LastInteractionTime?.ToDateTimeOffset() == later ? f : null;
         }, "the marker event to be consumed");
         await Task.Delay(TimeSpan.FromSeconds(1));
-        facts = await tenant.Segmentation.GetClientFactsAsync(new GetClientFactsRequest { CompanyId = company.Id });
+        facts = await tenant.Segmentation.GetCompanyFactsAsync(new GetCompanyFactsRequest { CompanyId = company.Id });
 
         Assert.Equal(2, facts.InteractionCount);
     }
@@ -56,7 +56,7 @@ public sealed class InboxTests(PlatformFixture platform)
         }
 
         await Eventually.True(async () => await QueueLength(errorQueue) == errorsBefore + 1, "the tenant-less event to reach the error queue");
-        var facts = await tenant.Segmentation.GetClientFactsAsync(new GetClientFactsRequest { CompanyId = company.Id });
+        var facts = await tenant.Segmentation.GetCompanyFactsAsync(new GetCompanyFactsRequest { CompanyId = company.Id });
         Assert.Equal(0, facts.InteractionCount);
     }
 

@@ -44,13 +44,24 @@ public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifeti
             },
         });
         await Eventually.True(
-            async () => (await tenant.Segmentation.GetClientFactsAsync(new GetClientFactsRequest { CompanyId = company.Id })).InvoicedTotals.Count == 1,
+            async () => (await tenant.Segmentation.GetCompanyFactsAsync(new GetCompanyFactsRequest { CompanyId = company.Id })).InvoicedTotals.Count == 1,
             "the audit invoice to reach Segmentation");
 
         // company_merges here; company_repoints in Interactions and Billing once they follow the merge.
         var merged = await tenant.CreateCompanyKnownEverywhere("Audit Duplicate AB");
-        await tenant.Profiles.MergeCompaniesAsync(new MergeCompaniesRequest { SurvivorId = company.Id, MergedId = merged.Id });
+        await tenant.Merges.MergeCompaniesAsync(new MergeCompaniesRequest { SurvivorId = company.Id, MergedId = merged.Id });
         await DuplicateMergeTests.FollowedEverywhere(tenant, merged.Id, company.Id);
+
+        // known_people in Interactions and Billing, from the person added above; no API reads them.
+        await Eventually.True(
+            async () => await Rows("interactions", "known_people") > 0 && await Rows("billing", "known_people") > 0,
+            "the audit person to reach Interactions and Billing");
+    }
+
+    private async Task<long> Rows(string database, string table)
+    {
+        await using var superuser = await Open(platform.SuperuserConnectionString(database));
+        return await Count(superuser, table);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -58,22 +69,22 @@ public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifeti
     // One call per Profiles table; a new table needs a line here, or the audit below fails on it.
     private static async Task FillEveryProfilesTable(TenantClient tenant, Company company)
     {
-        await tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest // company_changes
+        await tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest // company_changes
         {
             Company = new Company { Id = company.Id, AccountOwner = "auditor@example.com" },
             UpdateMask = new FieldMask { Paths = { "account_owner" } },
         });
-        await tenant.Profiles.UpdateReviewPolicyAsync(new UpdateReviewPolicyRequest // review_policies
+        await tenant.Review.UpdateReviewPolicyAsync(new UpdateReviewPolicyRequest // review_policies
         {
             ReviewPolicy = new ReviewPolicy { ReviewIntervalDays = 90 },
         });
-        await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest // idempotency_records
+        await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest // idempotency_records
         {
             Company = new Company { Name = "Audit Retry AB" },
             RequestId = Guid.NewGuid().ToString(),
         });
-        await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Audit" } }); // people
-        await tenant.Profiles.CreateProjectAsync(new CreateProjectRequest // projects
+        await tenant.People.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Audit" } }); // people
+        await tenant.Projects.CreateProjectAsync(new CreateProjectRequest // projects
         {
             CompanyId = company.Id,
             Project = new Project { Name = "Audit project", Stage = ProjectStage.Planning },

@@ -18,8 +18,8 @@ public sealed class PeopleTests(PlatformFixture platform)
     public async Task KeyOfficerChanges_AreKept_AndAnsweredByTheHistory()
     {
         using var tenant = await platform.NewTenant();
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Officers AB" } });
-        var ceo = await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Officers AB" } });
+        var ceo = await tenant.People.CreatePersonAsync(new CreatePersonRequest
         {
             CompanyId = company.Id,
             Person = new Person
@@ -32,31 +32,31 @@ public sealed class PeopleTests(PlatformFixture platform)
                 Roles = { new RoleHolding { Role = PersonRole.KeyOfficer, StartDate = LastYear }, new RoleHolding { Role = PersonRole.DecisionMaker, StartDate = LastYear } },
             },
         });
-        var cfo = await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest
+        var cfo = await tenant.People.CreatePersonAsync(new CreatePersonRequest
         {
             CompanyId = company.Id,
             Person = new Person { GivenName = "Bo", Title = "CFO", ReportsToId = ceo.Id },
         });
 
         // Bo becomes a key officer; Anna's key officer role ends.
-        await tenant.Profiles.UpdatePersonAsync(new UpdatePersonRequest
+        await tenant.People.UpdatePersonAsync(new UpdatePersonRequest
         {
             Person = new Person { Id = cfo.Id, Roles = { new RoleHolding { Role = PersonRole.KeyOfficer, StartDate = Today() } } },
             UpdateMask = FieldMask.FromString("roles"),
         });
         var annasRoles = ceo.Roles.Clone();
         annasRoles[0].EndDate = Today();
-        await tenant.Profiles.UpdatePersonAsync(new UpdatePersonRequest
+        await tenant.People.UpdatePersonAsync(new UpdatePersonRequest
         {
             Person = new Person { Id = ceo.Id, Roles = { annasRoles }, Etag = ceo.Etag },
             UpdateMask = FieldMask.FromString("roles"),
         });
 
-        var keyOfficers = (await tenant.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, Role = PersonRole.KeyOfficer })).People;
+        var keyOfficers = (await tenant.People.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, Role = PersonRole.KeyOfficer })).People;
         Assert.Equal([cfo.Id], keyOfficers.Select(p => p.Id));
-        Assert.Equal("anna.ek@officers.example", (await tenant.Profiles.GetPersonAsync(new GetPersonRequest { Id = ceo.Id })).Emails.Single());
+        Assert.Equal("anna.ek@officers.example", (await tenant.People.GetPersonAsync(new GetPersonRequest { Id = ceo.Id })).Emails.Single());
 
-        var officerChanges = (await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest
+        var officerChanges = (await tenant.History.ListCompanyChangesAsync(new ListCompanyChangesRequest
         {
             CompanyId = company.Id,
             Fields = { "person.roles" },
@@ -71,22 +71,22 @@ public sealed class PeopleTests(PlatformFixture platform)
     public async Task PersonWhoLeaves_LeavesTheList_EndsEveryRole_AndStaysInHistory()
     {
         using var tenant = await platform.NewTenant();
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Leavers AB" } });
-        var person = await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Leavers AB" } });
+        var person = await tenant.People.CreatePersonAsync(new CreatePersonRequest
         {
             CompanyId = company.Id,
             Person = new Person { GivenName = "Cecilia", Roles = { new RoleHolding { Role = PersonRole.MainContact, StartDate = LastYear } } },
         });
 
-        var left = await tenant.Profiles.LeaveCompanyAsync(new LeaveCompanyRequest { Id = person.Id });
+        var left = await tenant.People.LeaveCompanyAsync(new LeaveCompanyRequest { Id = person.Id });
 
         Assert.Equal(Today(), left.LeftDate);
         Assert.Equal(Today(), Assert.Single(left.Roles).EndDate);
-        Assert.Empty((await tenant.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id })).People);
-        Assert.Equal([person.Id], (await tenant.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, ShowFormer = true })).People.Select(p => p.Id));
-        var again = await Assert.ThrowsAsync<RpcException>(() => tenant.Profiles.LeaveCompanyAsync(new LeaveCompanyRequest { Id = person.Id }).ResponseAsync);
+        Assert.Empty((await tenant.People.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id })).People);
+        Assert.Equal([person.Id], (await tenant.People.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, ShowFormer = true })).People.Select(p => p.Id));
+        var again = await Assert.ThrowsAsync<RpcException>(() => tenant.People.LeaveCompanyAsync(new LeaveCompanyRequest { Id = person.Id }).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
-        var history = (await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id, Fields = { "person.left_date" } })).Changes;
+        var history = (await tenant.History.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id, Fields = { "person.left_date" } })).Changes;
         Assert.Equal(Today(), Assert.Single(history).PersonAfter.LeftDate);
     }
 
@@ -94,7 +94,7 @@ public sealed class PeopleTests(PlatformFixture platform)
     public async Task BadPerson_IsInvalidArgument_WithEveryViolation_OverGrpcAndRest()
     {
         using var tenant = await platform.NewTenant();
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Checks AB" } });
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Checks AB" } });
         var person = new Person
         {
             GivenName = "",
@@ -105,7 +105,7 @@ public sealed class PeopleTests(PlatformFixture platform)
             SocialProfiles = { new SocialProfile { Network = "linkedin", Url = "ftp://x" } },
         };
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => tenant.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = person }).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => tenant.People.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = person }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(
@@ -113,7 +113,7 @@ public sealed class PeopleTests(PlatformFixture platform)
             error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field).Order());
         var overRest = await tenant.Rest.PostAsJsonAsync($"/v1/companies/{company.Id}/people", new { givenName = "Dan", birthday = new { year = 3000, month = 1, day = 1 } });
         Assert.Equal(HttpStatusCode.BadRequest, overRest.StatusCode);
-        Assert.Empty((await tenant.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, ShowFormer = true })).People);
+        Assert.Empty((await tenant.People.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, ShowFormer = true })).People);
     }
 
     [Fact]
@@ -121,18 +121,18 @@ public sealed class PeopleTests(PlatformFixture platform)
     {
         using var a = await platform.NewTenant();
         using var b = await platform.NewTenant();
-        var theirCompany = await b.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "B AB" } });
-        var theirPerson = await b.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = theirCompany.Id, Person = new Person { GivenName = "Bea" } });
-        var ours = await a.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "A AB" } });
+        var theirCompany = await b.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "B AB" } });
+        var theirPerson = await b.People.CreatePersonAsync(new CreatePersonRequest { CompanyId = theirCompany.Id, Person = new Person { GivenName = "Bea" } });
+        var ours = await a.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "A AB" } });
 
         var calls = new (string Name, Func<Task> Call)[]
         {
-            ("create at their company", () => a.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = theirCompany.Id, Person = new Person { GivenName = "X" } }).ResponseAsync),
-            ("list their company", () => a.Profiles.ListPeopleAsync(new ListPeopleRequest { CompanyId = theirCompany.Id }).ResponseAsync),
-            ("get", () => a.Profiles.GetPersonAsync(new GetPersonRequest { Id = theirPerson.Id }).ResponseAsync),
-            ("update", () => a.Profiles.UpdatePersonAsync(new UpdatePersonRequest { Person = new Person { Id = theirPerson.Id, Title = "Spy" } }).ResponseAsync),
-            ("leave", () => a.Profiles.LeaveCompanyAsync(new LeaveCompanyRequest { Id = theirPerson.Id }).ResponseAsync),
-            ("report to them", () => a.Profiles.CreatePersonAsync(new CreatePersonRequest { CompanyId = ours.Id, Person = new Person { GivenName = "X", ReportsToId = theirPerson.Id } }).ResponseAsync),
+            ("create at their company", () => a.People.CreatePersonAsync(new CreatePersonRequest { CompanyId = theirCompany.Id, Person = new Person { GivenName = "X" } }).ResponseAsync),
+            ("list their company", () => a.People.ListPeopleAsync(new ListPeopleRequest { CompanyId = theirCompany.Id }).ResponseAsync),
+            ("get", () => a.People.GetPersonAsync(new GetPersonRequest { Id = theirPerson.Id }).ResponseAsync),
+            ("update", () => a.People.UpdatePersonAsync(new UpdatePersonRequest { Person = new Person { Id = theirPerson.Id, Title = "Spy" } }).ResponseAsync),
+            ("leave", () => a.People.LeaveCompanyAsync(new LeaveCompanyRequest { Id = theirPerson.Id }).ResponseAsync),
+            ("report to them", () => a.People.CreatePersonAsync(new CreatePersonRequest { CompanyId = ours.Id, Person = new Person { GivenName = "X", ReportsToId = theirPerson.Id } }).ResponseAsync),
         };
         foreach (var (name, call) in calls)
         {
@@ -140,7 +140,7 @@ public sealed class PeopleTests(PlatformFixture platform)
             Assert.True(error.StatusCode == StatusCode.NotFound, $"{name}: {error.StatusCode}");
         }
 
-        Assert.Equal("", (await b.Profiles.GetPersonAsync(new GetPersonRequest { Id = theirPerson.Id })).Title);
+        Assert.Equal("", (await b.People.GetPersonAsync(new GetPersonRequest { Id = theirPerson.Id })).Title);
     }
 
     private static Date Today() => new() { Year = DateTime.UtcNow.Year, Month = DateTime.UtcNow.Month, Day = DateTime.UtcNow.Day };

@@ -15,37 +15,37 @@ public sealed class ProjectTests(PlatformFixture platform)
     public async Task StageChanges_AreKept_AndStalledProjectsAreFound()
     {
         using var tenant = await platform.NewTenant();
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Deals AB" } });
-        var stuck = await tenant.Profiles.CreateProjectAsync(new CreateProjectRequest
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Deals AB" } });
+        var stuck = await tenant.Projects.CreateProjectAsync(new CreateProjectRequest
         {
             CompanyId = company.Id,
             Project = new Project { Name = "Warehouse WMS", Stage = ProjectStage.Planning, Products = { "WMS" }, Value = new Money { CurrencyCode = "EUR", Units = 90_000 } },
         });
-        var fresh = await tenant.Profiles.CreateProjectAsync(new CreateProjectRequest
+        var fresh = await tenant.Projects.CreateProjectAsync(new CreateProjectRequest
         {
             CompanyId = company.Id,
             Project = new Project { Name = "Support renewal", Stage = ProjectStage.Planning },
         });
-        var won = await tenant.Profiles.UpdateProjectAsync(new UpdateProjectRequest
+        var won = await tenant.Projects.UpdateProjectAsync(new UpdateProjectRequest
         {
             Project = new Project { Id = fresh.Id, Stage = ProjectStage.Won, Etag = fresh.Etag },
             UpdateMask = FieldMask.FromString("stage"),
         });
         await AgeStage(tenant, stuck.Id, TimeSpan.FromDays(100));
 
-        var stalled = await tenant.Profiles.ListProjectsAsync(new ListProjectsRequest { CompanyId = "-", StalledForDays = 90 });
+        var stalled = await tenant.Projects.ListProjectsAsync(new ListProjectsRequest { CompanyId = "-", StalledForDays = 90 });
         Assert.Equal([stuck.Id], stalled.Projects.Select(p => p.Id));
-        Assert.Equal([fresh.Id], (await tenant.Profiles.ListProjectsAsync(new ListProjectsRequest { CompanyId = company.Id, Stage = ProjectStage.Won })).Projects.Select(p => p.Id));
+        Assert.Equal([fresh.Id], (await tenant.Projects.ListProjectsAsync(new ListProjectsRequest { CompanyId = company.Id, Stage = ProjectStage.Won })).Projects.Select(p => p.Id));
 
-        var stage = Assert.Single((await tenant.Profiles.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id, Fields = { "project.stage" } })).Changes);
+        var stage = Assert.Single((await tenant.History.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id, Fields = { "project.stage" } })).Changes);
         Assert.Equal(fresh.Id, stage.ProjectId);
         Assert.Equal(ProjectStage.Planning, stage.ProjectBefore.Stage);
         Assert.Equal(ProjectStage.Won, stage.ProjectAfter.Stage);
         Assert.True(won.StageTime.ToDateTime() > fresh.StageTime.ToDateTime());
 
         // Revived: back to proposed, no longer stalled.
-        await tenant.Profiles.UpdateProjectAsync(new UpdateProjectRequest { Project = new Project { Id = stuck.Id, Stage = ProjectStage.Proposed }, UpdateMask = FieldMask.FromString("stage") });
-        Assert.Empty((await tenant.Profiles.ListProjectsAsync(new ListProjectsRequest { CompanyId = "-", StalledForDays = 90 })).Projects);
+        await tenant.Projects.UpdateProjectAsync(new UpdateProjectRequest { Project = new Project { Id = stuck.Id, Stage = ProjectStage.Proposed }, UpdateMask = FieldMask.FromString("stage") });
+        Assert.Empty((await tenant.Projects.ListProjectsAsync(new ListProjectsRequest { CompanyId = "-", StalledForDays = 90 })).Projects);
     }
 
     [Fact]
@@ -53,11 +53,11 @@ public sealed class ProjectTests(PlatformFixture platform)
     {
         using var a = await platform.NewTenant();
         using var b = await platform.NewTenant();
-        var ours = await a.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "A AB" } });
-        var theirCompany = await b.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "B AB" } });
-        var theirs = await b.Profiles.CreateProjectAsync(new CreateProjectRequest { CompanyId = theirCompany.Id, Project = new Project { Name = "B deal", Stage = ProjectStage.Proposed } });
+        var ours = await a.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "A AB" } });
+        var theirCompany = await b.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "B AB" } });
+        var theirs = await b.Projects.CreateProjectAsync(new CreateProjectRequest { CompanyId = theirCompany.Id, Project = new Project { Name = "B deal", Stage = ProjectStage.Proposed } });
 
-        var bad = await Assert.ThrowsAsync<RpcException>(() => a.Profiles.CreateProjectAsync(new CreateProjectRequest
+        var bad = await Assert.ThrowsAsync<RpcException>(() => a.Projects.CreateProjectAsync(new CreateProjectRequest
         {
             CompanyId = ours.Id,
             Project = new Project
@@ -75,17 +75,17 @@ public sealed class ProjectTests(PlatformFixture platform)
 
         foreach (var call in new Func<Task>[]
         {
-            () => a.Profiles.GetProjectAsync(new GetProjectRequest { Id = theirs.Id }).ResponseAsync,
-            () => a.Profiles.UpdateProjectAsync(new UpdateProjectRequest { Project = new Project { Id = theirs.Id, Stage = ProjectStage.Lost } }).ResponseAsync,
-            () => a.Profiles.ListProjectsAsync(new ListProjectsRequest { CompanyId = theirCompany.Id }).ResponseAsync,
-            () => a.Profiles.CreateProjectAsync(new CreateProjectRequest { CompanyId = theirCompany.Id, Project = new Project { Name = "X", Stage = ProjectStage.Planning } }).ResponseAsync,
+            () => a.Projects.GetProjectAsync(new GetProjectRequest { Id = theirs.Id }).ResponseAsync,
+            () => a.Projects.UpdateProjectAsync(new UpdateProjectRequest { Project = new Project { Id = theirs.Id, Stage = ProjectStage.Lost } }).ResponseAsync,
+            () => a.Projects.ListProjectsAsync(new ListProjectsRequest { CompanyId = theirCompany.Id }).ResponseAsync,
+            () => a.Projects.CreateProjectAsync(new CreateProjectRequest { CompanyId = theirCompany.Id, Project = new Project { Name = "X", Stage = ProjectStage.Planning } }).ResponseAsync,
         })
         {
             Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(call)).StatusCode);
         }
 
-        Assert.Empty((await a.Profiles.ListProjectsAsync(new ListProjectsRequest { CompanyId = "-" })).Projects);
-        Assert.Equal(ProjectStage.Proposed, (await b.Profiles.GetProjectAsync(new GetProjectRequest { Id = theirs.Id })).Stage);
+        Assert.Empty((await a.Projects.ListProjectsAsync(new ListProjectsRequest { CompanyId = "-" })).Projects);
+        Assert.Equal(ProjectStage.Proposed, (await b.Projects.GetProjectAsync(new GetProjectRequest { Id = theirs.Id })).Stage);
     }
 
     /// <summary>Moves a project's last stage change into the past, as if it had sat still that long.</summary>

@@ -41,7 +41,7 @@ public sealed class ScopeTests(PlatformFixture platform)
         using var reader = await KeyWith(tenant, "crm.read");
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            reader.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Not allowed AB" } }).ResponseAsync);
+            reader.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Not allowed AB" } }).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
@@ -50,7 +50,7 @@ public sealed class ScopeTests(PlatformFixture platform)
     public async Task ReadOnlyKey_IsRefusedOnEveryKindOfWrite_AndWritesNothing()
     {
         using var tenant = await platform.NewTenant();
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Kept As Is AB" } });
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Kept As Is AB" } });
         using var reader = await KeyWith(tenant, "crm.read");
 
         var writes = new (HttpMethod Verb, string Path)[]
@@ -75,7 +75,7 @@ public sealed class ScopeTests(PlatformFixture platform)
         };
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.Rest.SendAsync(import)).StatusCode);
 
-        var unchanged = await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = company.Id });
+        var unchanged = await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = company.Id });
         Assert.Equal(company.Etag, unchanged.Etag);
     }
 
@@ -83,12 +83,12 @@ public sealed class ScopeTests(PlatformFixture platform)
     public async Task ReadOnlyKey_ReadsOverRestAndGrpc()
     {
         using var tenant = await platform.NewTenant();
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Readable AB" } });
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Readable AB" } });
         using var reader = await KeyWith(tenant, "crm.read");
 
         Assert.Equal(HttpStatusCode.OK, (await reader.Rest.GetAsync($"/v1/companies/{company.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reader.Rest.PostAsJsonAsync("/v1/companies:search", new { query = "readable" })).StatusCode);
-        Assert.Equal(company.Id, (await reader.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = company.Id })).Id);
+        Assert.Equal(company.Id, (await reader.Companies.GetCompanyAsync(new GetCompanyRequest { Id = company.Id })).Id);
         await reader.Billing.ListInvoicesAsync(new ListInvoicesRequest());
     }
 
@@ -100,7 +100,7 @@ public sealed class ScopeTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.OK, (await writer.Rest.PostAsJsonAsync("/v1/companies", new { name = "Written AB" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await writer.Rest.GetAsync("/v1/companies")).StatusCode);
-        var error = await Assert.ThrowsAsync<RpcException>(() => writer.Profiles.ListCompaniesAsync(new ListCompaniesRequest()).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => writer.Companies.ListCompaniesAsync(new ListCompaniesRequest()).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
 

@@ -28,14 +28,14 @@ public sealed class SliceTests(PlatformFixture platform)
         var overRest = JsonNode.Parse(await a.Rest.GetStringAsync($"/v1/companies/{id}"))!;
         Assert.Equal("Nordic Timber AB", (string)overRest["name"]!);
         Assert.Equal("nordictimber.se", (string)overRest["domain"]!);
-        var overGrpc = await a.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = id });
+        var overGrpc = await a.Companies.GetCompanyAsync(new GetCompanyRequest { Id = id });
         Assert.Equal("Nordic Timber AB", overGrpc.Name);
 
         Assert.Equal(HttpStatusCode.NotFound, (await b.Rest.GetAsync($"/v1/companies/{id}")).StatusCode);
-        var grpcError = await Assert.ThrowsAsync<RpcException>(() => b.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = id }).ResponseAsync);
+        var grpcError = await Assert.ThrowsAsync<RpcException>(() => b.Companies.GetCompanyAsync(new GetCompanyRequest { Id = id }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, grpcError.StatusCode);
 
-        var bList = await b.Profiles.ListCompaniesAsync(new ListCompaniesRequest());
+        var bList = await b.Companies.ListCompaniesAsync(new ListCompaniesRequest());
         Assert.DoesNotContain(bList.Companies, c => c.Id == id);
     }
 
@@ -47,16 +47,16 @@ public sealed class SliceTests(PlatformFixture platform)
         var ids = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            ids.Add((await a.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = $"Company {i}" } })).Id);
+            ids.Add((await a.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = $"Company {i}" } })).Id);
         }
 
-        var first = await a.Profiles.ListCompaniesAsync(new ListCompaniesRequest { PageSize = 2 });
-        var second = await a.Profiles.ListCompaniesAsync(new ListCompaniesRequest { PageSize = 2, PageToken = first.NextPageToken });
+        var first = await a.Companies.ListCompaniesAsync(new ListCompaniesRequest { PageSize = 2 });
+        var second = await a.Companies.ListCompaniesAsync(new ListCompaniesRequest { PageSize = 2, PageToken = first.NextPageToken });
 
         Assert.Equal(ids, first.Companies.Concat(second.Companies).Select(c => c.Id));
         Assert.NotEmpty(first.NextPageToken);
         Assert.Empty(second.NextPageToken);
-        Assert.Empty((await b.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
+        Assert.Empty((await b.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class SliceTests(PlatformFixture platform)
 
         var facts = await Eventually.Get(async () =>
         {
-            var f = await a.Segmentation.GetClientFactsAsync(new GetClientFactsRequest { CompanyId = company.Id });
+            var f = await a.Segmentation.GetCompanyFactsAsync(new GetCompanyFactsRequest { CompanyId = company.Id });
             return f.InteractionCount == 1 && f.InvoiceCount == 1 ? f : null;
         }, "the note and the invoice to reach Segmentation");
         Assert.Equal("Baltic Freight", facts.Name);
@@ -92,12 +92,12 @@ public sealed class SliceTests(PlatformFixture platform)
         var timeline = await a.Interactions.ListInteractionsAsync(new ListInteractionsRequest { CompanyId = company.Id });
         Assert.Equal("Asked for a quote on Q3 volumes.", Assert.Single(timeline.Interactions).Body);
 
-        var listed = await a.Segmentation.ListClientFactsAsync(new ListClientFactsRequest { IndustryCode = "541511" });
+        var listed = await a.Segmentation.ListCompanyFactsAsync(new ListCompanyFactsRequest { IndustryCode = "541511" });
         Assert.Contains(listed.Clients, c => c.CompanyId == company.Id);
 
         Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(() =>
-            b.Segmentation.GetClientFactsAsync(new GetClientFactsRequest { CompanyId = company.Id }).ResponseAsync)).StatusCode);
-        Assert.Empty((await b.Segmentation.ListClientFactsAsync(new ListClientFactsRequest())).Clients);
+            b.Segmentation.GetCompanyFactsAsync(new GetCompanyFactsRequest { CompanyId = company.Id }).ResponseAsync)).StatusCode);
+        Assert.Empty((await b.Segmentation.ListCompanyFactsAsync(new ListCompanyFactsRequest())).Clients);
         Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(() =>
             b.Interactions.RecordInteractionAsync(new RecordInteractionRequest
             {
@@ -118,7 +118,7 @@ public sealed class SliceTests(PlatformFixture platform)
         var restFields = body["details"]![0]!["fieldViolations"]!.AsArray().Select(v => (string)v!["field"]!).ToList();
         Assert.Equal(["company.name", "company.website", "company.email", "company.headquarters.country_code"], restFields);
 
-        var grpc = await Assert.ThrowsAsync<RpcException>(() => a.Profiles.CreateCompanyAsync(new CreateCompanyRequest
+        var grpc = await Assert.ThrowsAsync<RpcException>(() => a.Companies.CreateCompanyAsync(new CreateCompanyRequest
         {
             Company = new Company { Name = "", Website = "not a url", Email = "nobody", Headquarters = new Address { CountryCode = "SWE" } },
         }).ResponseAsync);
@@ -126,6 +126,6 @@ public sealed class SliceTests(PlatformFixture platform)
         var badRequest = grpc.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>();
         Assert.Equal(restFields, badRequest.FieldViolations.Select(v => v.Field));
 
-        Assert.Empty((await a.Profiles.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
+        Assert.Empty((await a.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
     }
 }

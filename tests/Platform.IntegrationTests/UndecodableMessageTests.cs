@@ -20,14 +20,14 @@ public sealed class UndecodableMessageTests(PlatformFixture platform)
 
     public static TheoryData<string, string> Methods => new()
     {
-        { "/crm.profiles.v1.ProfilesService/GetCompany", "truncated" },
-        { "/crm.profiles.v1.ProfilesService/GetCompany", "invalid-utf8" },
+        { "/crm.profiles.v1.CompaniesService/GetCompany", "truncated" },
+        { "/crm.profiles.v1.CompaniesService/GetCompany", "invalid-utf8" },
         { "/crm.interactions.v1.InteractionsService/GetInteraction", "truncated" },
         { "/crm.interactions.v1.InteractionsService/GetInteraction", "invalid-utf8" },
         { "/crm.billing.v1.BillingService/GetInvoice", "truncated" },
         { "/crm.billing.v1.BillingService/GetInvoice", "invalid-utf8" },
-        { "/crm.segmentation.v1.SegmentationService/GetClientFacts", "truncated" },
-        { "/crm.segmentation.v1.SegmentationService/GetClientFacts", "invalid-utf8" },
+        { "/crm.segmentation.v1.SegmentationService/GetCompanyFacts", "truncated" },
+        { "/crm.segmentation.v1.SegmentationService/GetCompanyFacts", "invalid-utf8" },
     };
 
     [Theory]

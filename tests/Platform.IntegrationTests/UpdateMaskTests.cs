@@ -15,7 +15,7 @@ public sealed class UpdateMaskTests(PlatformFixture platform)
     {
         using var tenant = await platform.NewTenant();
         await CompanyProfileTests.DefineCustomFields(tenant);
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Nordic Timber AB" } });
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Nordic Timber AB" } });
 
         var (status, body) = await BadRequests.Send(tenant.Rest, HttpMethod.Patch,
             $"/v1/companies/{company.Id}?updateMask=registrationNumber,annualRevenue,ownership,customFields,strategy", """
@@ -34,12 +34,12 @@ public sealed class UpdateMaskTests(PlatformFixture platform)
     {
         using var tenant = await platform.NewTenant();
         await CompanyProfileTests.DefineCustomFields(tenant);
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest
         {
             Company = new Company { Name = "Map AB", CustomFields = { ["seats"] = new() { NumberValue = 3 }, ["framework_agreement"] = new() { BoolValue = true } } },
         });
 
-        var updated = await tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest
+        var updated = await tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
         {
             Company = new Company { Id = company.Id, CustomFields = { ["seats"] = new() { NumberValue = 9 } } },
             UpdateMask = FieldMask.FromString("custom_fields"),
@@ -54,7 +54,7 @@ public sealed class UpdateMaskTests(PlatformFixture platform)
     {
         using var tenant = await platform.NewTenant();
         await CompanyProfileTests.DefineCustomFields(tenant);
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest
         {
             Company = new Company { Name = "Key AB", CustomFields = { ["seats"] = new() { NumberValue = 3 }, ["framework_agreement"] = new() { BoolValue = true } } },
         });
@@ -73,12 +73,12 @@ public sealed class UpdateMaskTests(PlatformFixture platform)
     {
         using var tenant = await platform.NewTenant();
         await CompanyProfileTests.DefineCustomFields(tenant);
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest
         {
             Company = new Company { Name = "Remove AB", CustomFields = { ["seats"] = new() { NumberValue = 3 }, ["framework_agreement"] = new() { BoolValue = true } } },
         });
 
-        var updated = await tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest
+        var updated = await tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
         {
             Company = new Company { Id = company.Id },
             UpdateMask = FieldMask.FromString("custom_fields.seats"),
@@ -92,7 +92,7 @@ public sealed class UpdateMaskTests(PlatformFixture platform)
     {
         using var tenant = await platform.NewTenant();
         await CompanyProfileTests.DefineCustomFields(tenant);
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Unknown Key AB" } });
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Unknown Key AB" } });
 
         var (status, body) = await BadRequests.Send(tenant.Rest, HttpMethod.Patch,
             $"/v1/companies/{company.Id}?updateMask=customFields", """{"customFields":{"seatz":{"numberValue":1}}}""");
@@ -106,19 +106,19 @@ public sealed class UpdateMaskTests(PlatformFixture platform)
     {
         using var tenant = await platform.NewTenant();
         await CompanyProfileTests.DefineCustomFields(tenant);
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest
         {
             Company = new Company { Name = "Then AB", CustomFields = { ["seats"] = new() { NumberValue = 3 } } },
         });
         var before = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
         await Task.Delay(50);
-        await tenant.Profiles.UpdateCompanyAsync(new UpdateCompanyRequest
+        await tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
         {
             Company = new Company { Id = company.Id, CustomFields = { ["seats"] = new() { NumberValue = 30 } } },
             UpdateMask = FieldMask.FromString("custom_fields"),
         });
 
-        var then = await tenant.Profiles.GetCompanyAsync(new GetCompanyRequest { Id = company.Id, AsOfTime = before });
+        var then = await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = company.Id, AsOfTime = before });
 
         Assert.Equal(3, then.CustomFields["seats"].NumberValue);
     }
@@ -127,14 +127,14 @@ public sealed class UpdateMaskTests(PlatformFixture platform)
     public async Task UpdatePerson_WithListsInTheMask_ReplacesThem()
     {
         using var tenant = await platform.NewTenant();
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "People AB" } });
-        var person = await tenant.Profiles.CreatePersonAsync(new CreatePersonRequest
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "People AB" } });
+        var person = await tenant.People.CreatePersonAsync(new CreatePersonRequest
         {
             CompanyId = company.Id,
             Person = new Person { GivenName = "Anna", Emails = { "anna@old.se", "a@old.se" }, Phones = { "+46 70 123 45 67" } },
         });
 
-        var updated = await tenant.Profiles.UpdatePersonAsync(new UpdatePersonRequest
+        var updated = await tenant.People.UpdatePersonAsync(new UpdatePersonRequest
         {
             Person = new Person { Id = person.Id, Emails = { "anna@new.se" } },
             UpdateMask = FieldMask.FromString("emails,phones"),
@@ -148,8 +148,8 @@ public sealed class UpdateMaskTests(PlatformFixture platform)
     public async Task UpdateProject_WithProductsInTheMask_ReplacesThem()
     {
         using var tenant = await platform.NewTenant();
-        var company = await tenant.Profiles.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Projects AB" } });
-        var project = await tenant.Profiles.CreateProjectAsync(new CreateProjectRequest
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Projects AB" } });
+        var project = await tenant.Projects.CreateProjectAsync(new CreateProjectRequest
         {
             CompanyId = company.Id,
             Project = new Project { Name = "WMS", Stage = ProjectStage.Planning, Products = { "WMS", "TMS" } },

@@ -1,4 +1,4 @@
-using CrmPlatform.Profiles.Import;
+using CrmPlatform.Profiles.Bulk;
 
 namespace CrmPlatform.Profiles.Tests;
 

@@ -1,6 +1,6 @@
 using System.Collections;
-using CrmPlatform.Profiles.Grpc;
-using CrmPlatform.ServiceDefaults.Grpc;
+using CrmPlatform.Profiles.Updates;
+using CrmPlatform.GrpcConventions;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;

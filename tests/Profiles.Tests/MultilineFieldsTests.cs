@@ -1,4 +1,4 @@
-using CrmPlatform.ServiceDefaults.Grpc;
+using CrmPlatform.GrpcConventions;
 using Proto = CrmPlatform.Contracts.Profiles.V1;
 
 namespace CrmPlatform.Profiles.Tests;

@@ -1,5 +1,5 @@
-using CrmPlatform.Profiles.Grpc;
-using CrmPlatform.ServiceDefaults.Grpc;
+using CrmPlatform.Profiles.Updates;
+using CrmPlatform.GrpcConventions;
 using Google.Protobuf.WellKnownTypes;
 using Proto = CrmPlatform.Contracts.Profiles.V1;
 

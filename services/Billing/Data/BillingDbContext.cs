@@ -1,5 +1,5 @@
 using CrmPlatform.Messaging;
-using CrmPlatform.Messaging.Merges;
+using CrmPlatform.KnownCompanies;
 using CrmPlatform.Tenancy;
 using CrmPlatform.Tenancy.Data;
 using Microsoft.EntityFrameworkCore;
@@ -11,11 +11,9 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options,
 {
     public DbSet<Invoice> Invoices => Set<Invoice>();
 
-    public DbSet<KnownCompany> KnownCompanies => Set<KnownCompany>();
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddOutboxAndInbox().AddCompanyRepoints();
+        modelBuilder.AddOutboxAndInbox().AddKnownCompanies();
         base.OnModelCreating(modelBuilder);
     }
 }

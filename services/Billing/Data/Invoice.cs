@@ -4,6 +4,8 @@ namespace CrmPlatform.Billing.Data;
 
 public sealed class Invoice : ITenantOwned
 {
+    public const int MaxNumberLength = 50;
+
     public Guid TenantId { get; set; }
 
     public Guid Id { get; set; } = Guid.CreateVersion7();

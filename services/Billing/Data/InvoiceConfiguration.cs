@@ -1,3 +1,4 @@
+using CrmPlatform.KnownCompanies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,7 +10,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
     {
         invoice.ToTable("invoices");
         invoice.HasKey(i => new { i.TenantId, i.Id });
-        invoice.Property(i => i.Number).HasMaxLength(50);
+        invoice.Property(i => i.Number).HasMaxLength(Invoice.MaxNumberLength);
         invoice.Property(i => i.CurrencyCode).HasMaxLength(3).IsFixedLength();
         // Money never goes through a float: numeric keeps every cent of every currency.
         invoice.Property(i => i.Amount).HasPrecision(19, 4);

@@ -1,15 +1,15 @@
 using CrmPlatform.Billing.Data;
 using CrmPlatform.Contracts.Billing.V1;
 using CrmPlatform.EventContracts.Billing.V1;
-using CrmPlatform.Messaging.Merges;
+using CrmPlatform.KnownCompanies;
 using CrmPlatform.Messaging.Outbox;
-using CrmPlatform.ServiceDefaults.Grpc;
+using CrmPlatform.GrpcConventions;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmPlatform.Billing.Grpc;
 
-public sealed class BillingGrpcService(BillingDbContext db, IEventOutbox outbox, TimeProvider clock)
+public sealed class BillingGrpcService(BillingDbContext db, IEventOutbox outbox, PageTokens pages, TimeProvider clock)
     : BillingService.BillingServiceBase
 {
     public override async Task<Contracts.Billing.V1.Invoice> CreateInvoice(CreateInvoiceRequest request, ServerCallContext context)
@@ -20,7 +20,7 @@ public sealed class BillingGrpcService(BillingDbContext db, IEventOutbox outbox,
 
         // A merged company's id stands for its survivor: what is recorded against it goes there.
         companyId = await db.CurrentCompany(companyId, context.CancellationToken);
-        await RequireKnownCompany(companyId, request.Invoice.CompanyId, context.CancellationToken);
+        await db.RequireKnownCompany(companyId, request.Invoice.CompanyId, context.CancellationToken);
 
         var invoice = request.Invoice.ToNewInvoice(companyId, clock.GetUtcNow());
         db.Invoices.Add(invoice);
@@ -42,37 +42,27 @@ public sealed class BillingGrpcService(BillingDbContext db, IEventOutbox outbox,
     {
         var violations = new FieldViolations();
         var companyId = string.IsNullOrEmpty(request.CompanyId) ? (Guid?)null : ResourceId.Parse(request.CompanyId, "company_id", violations);
-        var pageSize = Paging.PageSize(request.PageSize, "page_size", violations);
-        var after = Paging.After(request.PageToken, "page_token", violations);
+        var page = pages.Read(request, violations);
         violations.ThrowIfAny();
 
         var query = db.Invoices.AsNoTracking();
         if (companyId is { } company)
         {
-            await RequireKnownCompany(company, request.CompanyId, context.CancellationToken);
+            await db.RequireKnownCompany(company, request.CompanyId, context.CancellationToken);
             query = query.Where(i => i.CompanyId == company);
         }
 
-        if (after is { } cursor)
+        if (page.After is { } cursor)
         {
-            query = query.Where(i => i.Id.CompareTo(cursor) > 0);
+            query = query.Where(i => i.Id.CompareTo(cursor.Id) > 0);
         }
 
-        var page = await query.OrderBy(i => i.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
-        var nextPageToken = Paging.TakePage(page, pageSize, i => i.Id);
+        var (rows, nextPageToken) = await query.OrderBy(i => i.Id).ToPageAsync(page, i => PageCursor.At(i.Id), context.CancellationToken);
 
         return new ListInvoicesResponse
         {
-            Invoices = { page.Select(i => i.ToProto()) },
+            Invoices = { rows.Select(i => i.ToProto()) },
             NextPageToken = nextPageToken,
         };
-    }
-
-    private async Task RequireKnownCompany(Guid companyId, string requestedId, CancellationToken cancellationToken)
-    {
-        if (!await db.KnownCompanies.AnyAsync(c => c.CompanyId == companyId, cancellationToken))
-        {
-            throw new ResourceNotFoundException("Company", requestedId);
-        }
     }
 }

@@ -1,5 +1,5 @@
 using CrmPlatform.Billing.Data;
-using CrmPlatform.ServiceDefaults.Grpc;
+using CrmPlatform.GrpcConventions;
 using Google.Protobuf.WellKnownTypes;
 using Proto = CrmPlatform.Contracts.Billing.V1;
 

@@ -1,4 +1,4 @@
-using CrmPlatform.ServiceDefaults.Grpc;
+using CrmPlatform.GrpcConventions;
 using Proto = CrmPlatform.Contracts.Billing.V1;
 
 namespace CrmPlatform.Billing.Grpc;
@@ -17,7 +17,7 @@ internal static class InvoiceValidator
         var companyId = ResourceId.Parse(invoice.CompanyId, "invoice.company_id", violations);
         violations
             .Required("invoice.number", invoice.Number)
-            .MaxLength("invoice.number", invoice.Number, 50);
+            .MaxLength("invoice.number", invoice.Number, Data.Invoice.MaxNumberLength);
         violations.Money("invoice.amount", invoice.Amount, required: true, positive: true);
 
         var issued = violations.Date("invoice.issue_date", invoice.IssueDate, required: true);

@@ -14,7 +14,8 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// What every process of the platform shares, under the names of the Aspire service-defaults
 /// template so an Aspire AppHost finds what it expects: OpenTelemetry (exported over OTLP when
-/// OTEL_EXPORTER_OTLP_ENDPOINT is set), /health and /alive, and one answer to unhandled errors.
+/// OTEL_EXPORTER_OTLP_ENDPOINT is set), /health and /alive, service discovery and resilient
+/// HTTP clients. How the APIs speak (errors, paging, validation) is GrpcConventions' job.
 /// </summary>
 public static class Extensions
 {
@@ -26,7 +27,12 @@ public static class Extensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
-        builder.AddErrorHandling();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }

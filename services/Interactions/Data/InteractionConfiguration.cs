@@ -1,3 +1,4 @@
+using CrmPlatform.KnownCompanies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,9 +11,9 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         interaction.ToTable("interactions");
         interaction.HasKey(i => new { i.TenantId, i.Id });
         interaction.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
-        interaction.Property(i => i.Subject).HasMaxLength(300);
-        interaction.Property(i => i.Body).HasMaxLength(20_000);
-        interaction.Property(i => i.Author).HasMaxLength(200);
+        interaction.Property(i => i.Subject).HasMaxLength(Interaction.MaxSubjectLength);
+        interaction.Property(i => i.Body).HasMaxLength(Interaction.MaxBodyLength);
+        interaction.Property(i => i.Author).HasMaxLength(Interaction.MaxAuthorLength);
 
         interaction.HasOne<KnownCompany>()
             .WithMany()

@@ -1,4 +1,4 @@
-using CrmPlatform.ServiceDefaults.Grpc;
+using CrmPlatform.GrpcConventions;
 using Proto = CrmPlatform.Contracts.Interactions.V1;
 
 namespace CrmPlatform.Interactions.Grpc;
@@ -18,14 +18,14 @@ internal static class InteractionValidator
         violations
             .Check(interaction.Kind != Proto.InteractionKind.Unspecified && Enum.IsDefined(interaction.Kind), "interaction.kind", "must be NOTE, CALL, MEETING or EMAIL")
             .Check(!string.IsNullOrWhiteSpace(interaction.Subject) || !string.IsNullOrWhiteSpace(interaction.Body), "interaction.body", "a subject or a body is required")
-            .MaxLength("interaction.subject", interaction.Subject, 300)
-            .MaxLength("interaction.body", interaction.Body, 20_000)
-            .MaxLength("interaction.author", interaction.Author, 200);
+            .MaxLength("interaction.subject", interaction.Subject, Data.Interaction.MaxSubjectLength)
+            .MaxLength("interaction.body", interaction.Body, Data.Interaction.MaxBodyLength)
+            .MaxLength("interaction.author", interaction.Author, Data.Interaction.MaxAuthorLength);
 
         if (interaction.OccurTime is { } occurTime)
         {
             violations.Check(
-                occurTime.Seconds is >= -62135596800 and <= 253402300799 && occurTime.ToDateTimeOffset() <= now + MaxFuture,
+                Timestamps.IsValid(occurTime) && occurTime.ToDateTimeOffset() <= now + MaxFuture,
                 "interaction.occur_time",
                 "must be a valid time at most a year ahead");
         }

@@ -1,15 +1,15 @@
 using CrmPlatform.Contracts.Interactions.V1;
 using CrmPlatform.EventContracts.Interactions.V1;
 using CrmPlatform.Interactions.Data;
-using CrmPlatform.Messaging.Merges;
+using CrmPlatform.KnownCompanies;
 using CrmPlatform.Messaging.Outbox;
-using CrmPlatform.ServiceDefaults.Grpc;
+using CrmPlatform.GrpcConventions;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmPlatform.Interactions.Grpc;
 
-public sealed class InteractionsGrpcService(InteractionsDbContext db, IEventOutbox outbox, TimeProvider clock)
+public sealed class InteractionsGrpcService(InteractionsDbContext db, IEventOutbox outbox, PageTokens pages, TimeProvider clock)
     : InteractionsService.InteractionsServiceBase
 {
     public override async Task<Contracts.Interactions.V1.Interaction> RecordInteraction(RecordInteractionRequest request, ServerCallContext context)
@@ -21,7 +21,7 @@ public sealed class InteractionsGrpcService(InteractionsDbContext db, IEventOutb
 
         // A merged company's id stands for its survivor: what is recorded against it goes there.
         companyId = await db.CurrentCompany(companyId, context.CancellationToken);
-        await RequireKnownCompany(companyId, request.CompanyId, context.CancellationToken);
+        await db.RequireKnownCompany(companyId, request.CompanyId, context.CancellationToken);
 
         var interaction = request.Interaction.ToNewInteraction(companyId, now);
         db.Interactions.Add(interaction);
@@ -43,33 +43,23 @@ public sealed class InteractionsGrpcService(InteractionsDbContext db, IEventOutb
     {
         var violations = new FieldViolations();
         var companyId = ResourceId.Parse(request.CompanyId, "company_id", violations);
-        var pageSize = Paging.PageSize(request.PageSize, "page_size", violations);
-        var before = Paging.After(request.PageToken, "page_token", violations);
+        var page = pages.Read(request, violations);
         violations.ThrowIfAny();
 
-        await RequireKnownCompany(companyId, request.CompanyId, context.CancellationToken);
+        await db.RequireKnownCompany(companyId, request.CompanyId, context.CancellationToken);
 
         var query = db.Interactions.AsNoTracking().Where(i => i.CompanyId == companyId);
-        if (before is { } cursor)
+        if (page.After is { } cursor)
         {
-            query = query.Where(i => i.Id.CompareTo(cursor) < 0);
+            query = query.Where(i => i.Id.CompareTo(cursor.Id) < 0);
         }
 
-        var page = await query.OrderByDescending(i => i.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
-        var nextPageToken = Paging.TakePage(page, pageSize, i => i.Id);
+        var (rows, nextPageToken) = await query.OrderByDescending(i => i.Id).ToPageAsync(page, i => PageCursor.At(i.Id), context.CancellationToken);
 
         return new ListInteractionsResponse
         {
-            Interactions = { page.Select(i => i.ToProto()) },
+            Interactions = { rows.Select(i => i.ToProto()) },
             NextPageToken = nextPageToken,
         };
-    }
-
-    private async Task RequireKnownCompany(Guid companyId, string requestedId, CancellationToken cancellationToken)
-    {
-        if (!await db.KnownCompanies.AnyAsync(c => c.CompanyId == companyId, cancellationToken))
-        {
-            throw new ResourceNotFoundException("Company", requestedId);
-        }
     }
 }

@@ -2,7 +2,7 @@ using CrmPlatform.Tenancy.Data;
 
 namespace CrmPlatform.Profiles.Data;
 
-public sealed class Company : ITenantOwned
+public sealed class Company : ITenantOwned, IVersioned
 {
     /// <summary>How long a deleted company can be undeleted.</summary>
     public static readonly TimeSpan RestorePeriod = TimeSpan.FromDays(30);

@@ -13,13 +13,3 @@ public sealed class CustomFieldDefinition : ITenantOwned
 
     public string? Label { get; set; }
 }
-
-/// <summary>Stored by name; the numbers match crm.profiles.v1.CustomFieldType.</summary>
-public enum CustomFieldType
-{
-    Unspecified = 0,
-    Text = 1,
-    Number = 2,
-    Bool = 3,
-    Date = 4,
-}

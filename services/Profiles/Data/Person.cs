@@ -3,7 +3,7 @@ using CrmPlatform.Tenancy.Data;
 namespace CrmPlatform.Profiles.Data;
 
 /// <summary>Someone at a client company. A person who left stays, with the date, for the history.</summary>
-public sealed class Person : ITenantOwned
+public sealed class Person : ITenantOwned, IVersioned
 {
     public Guid TenantId { get; set; }
 

@@ -3,7 +3,7 @@ using CrmPlatform.Tenancy.Data;
 namespace CrmPlatform.Profiles.Data;
 
 /// <summary>Something sold, proposed or planned with a client.</summary>
-public sealed class Project : ITenantOwned
+public sealed class Project : ITenantOwned, IVersioned
 {
     public Guid TenantId { get; set; }
 
@@ -37,16 +37,4 @@ public sealed class Project : ITenantOwned
     public DateTimeOffset UpdatedAt { get; set; }
 
     public string Etag => Version.ToString("x8");
-}
-
-/// <summary>Stored by name; the numbers match crm.profiles.v1.ProjectStage.</summary>
-public enum ProjectStage
-{
-    Unspecified = 0,
-    Planning = 1,
-    Proposed = 2,
-    Won = 3,
-    Lost = 4,
-    Stalled = 5,
-    Delivered = 6,
 }

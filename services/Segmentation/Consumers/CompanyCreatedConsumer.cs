@@ -9,7 +9,7 @@ public sealed class CompanyCreatedConsumer(SegmentationDbContext db) : IConsumer
     public async Task Consume(ConsumeContext<CompanyCreated> context)
     {
         var created = context.Message;
-        var facts = await db.LockClientFacts(created.CompanyId, created.OccurredAt, context.CancellationToken);
+        var facts = await db.LockCompanyFacts(created.CompanyId, created.OccurredAt, context.CancellationToken);
         facts.Describe(created.Name, created.IndustryCode, created.EmployeeCount, created.CountryCode);
         await db.SaveChangesAsync(context.CancellationToken);
     }

@@ -9,7 +9,7 @@ public sealed class CompanyUpdatedConsumer(SegmentationDbContext db) : IConsumer
     public async Task Consume(ConsumeContext<CompanyUpdated> context)
     {
         var updated = context.Message;
-        var facts = await db.LockClientFacts(updated.CompanyId, updated.OccurredAt, context.CancellationToken);
+        var facts = await db.LockCompanyFacts(updated.CompanyId, updated.OccurredAt, context.CancellationToken);
         facts.Describe(updated.Name, updated.IndustryCode, updated.EmployeeCount, updated.CountryCode);
         await db.SaveChangesAsync(context.CancellationToken);
     }

@@ -9,7 +9,7 @@ public sealed class InteractionRecordedConsumer(SegmentationDbContext db) : ICon
     public async Task Consume(ConsumeContext<InteractionRecorded> context)
     {
         var recorded = context.Message;
-        var facts = await db.LockClientFacts(recorded.CompanyId, recorded.OccurredAt, context.CancellationToken);
+        var facts = await db.LockCompanyFacts(recorded.CompanyId, recorded.OccurredAt, context.CancellationToken);
         facts.InteractionCount++;
         if (facts.LastInteractionAt is null || recorded.InteractionTime > facts.LastInteractionAt)
         {

@@ -9,10 +9,10 @@ public sealed class InvoiceIssuedConsumer(SegmentationDbContext db) : IConsumer<
     public async Task Consume(ConsumeContext<InvoiceIssued> context)
     {
         var issued = context.Message;
-        var facts = await db.LockClientFacts(issued.CompanyId, issued.OccurredAt, context.CancellationToken);
+        var facts = await db.LockCompanyFacts(issued.CompanyId, issued.OccurredAt, context.CancellationToken);
         facts.InvoiceCount++;
 
-        // The facts row is locked, so no other consumer changes this client's totals meanwhile.
+        // The facts row is locked, so no other consumer changes this company's totals meanwhile.
         var total = await db.InvoicedTotals.FindAsync([db.TenantId, issued.CompanyId, issued.CurrencyCode], context.CancellationToken);
         if (total is null)
         {

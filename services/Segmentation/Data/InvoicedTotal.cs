@@ -2,7 +2,7 @@ using CrmPlatform.Tenancy.Data;
 
 namespace CrmPlatform.Segmentation.Data;
 
-/// <summary>A client's invoiced total in one currency; currencies are never added together.</summary>
+/// <summary>A company's invoiced total in one currency; currencies are never added together.</summary>
 public sealed class InvoicedTotal : ITenantOwned
 {
     public Guid TenantId { get; set; }

@@ -11,7 +11,7 @@ internal sealed class InvoicedTotalConfiguration : IEntityTypeConfiguration<Invo
         total.HasKey(t => new { t.TenantId, t.CompanyId, t.CurrencyCode });
         total.Property(t => t.CurrencyCode).HasMaxLength(3).IsFixedLength();
         total.Property(t => t.Total).HasPrecision(21, 4);
-        total.HasOne<ClientFacts>()
+        total.HasOne<CompanyFacts>()
             .WithMany()
             .HasForeignKey(t => new { t.TenantId, t.CompanyId })
             .OnDelete(DeleteBehavior.Cascade);

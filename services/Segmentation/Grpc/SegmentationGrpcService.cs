@@ -1,48 +1,60 @@
 using CrmPlatform.Contracts.Segmentation.V1;
 using CrmPlatform.Segmentation.Data;
-using CrmPlatform.ServiceDefaults.Grpc;
+using CrmPlatform.Segmentation.Domain;
+using CrmPlatform.GrpcConventions;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmPlatform.Segmentation.Grpc;
 
-public sealed class SegmentationGrpcService(SegmentationDbContext db) : SegmentationService.SegmentationServiceBase
+public sealed class SegmentationGrpcService(SegmentationDbContext db, PageTokens pages) : SegmentationService.SegmentationServiceBase
 {
-    public override async Task<Contracts.Segmentation.V1.ClientFacts> GetClientFacts(GetClientFactsRequest request, ServerCallContext context)
+    public override async Task<Contracts.Segmentation.V1.CompanyFacts> GetCompanyFacts(GetCompanyFactsRequest request, ServerCallContext context)
     {
         var companyId = ResourceId.Parse(request.CompanyId, "company_id");
-        var facts = await db.ClientFacts.AsNoTracking().FirstOrDefaultAsync(f => f.CompanyId == companyId, context.CancellationToken)
-            ?? throw new ResourceNotFoundException("Client", request.CompanyId);
-        return (await MergedFacts.Load(db, [facts], context.CancellationToken))[0].ToProto();
+        var facts = await db.CompanyFacts.AsNoTracking().FirstOrDefaultAsync(f => f.CompanyId == companyId, context.CancellationToken)
+            ?? throw new ResourceNotFoundException("Company", request.CompanyId);
+        return (await WithMerged([facts], context.CancellationToken))[0].ToProto();
     }
 
-    public override async Task<ListClientFactsResponse> ListClientFacts(ListClientFactsRequest request, ServerCallContext context)
+    public override async Task<ListCompanyFactsResponse> ListCompanyFacts(ListCompanyFactsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        var pageSize = Paging.PageSize(request.PageSize, "page_size", violations);
-        var after = Paging.After(request.PageToken, "page_token", violations);
+        var page = pages.Read(request, violations);
         violations.ThrowIfAny();
 
-        var query = db.ClientFacts.AsNoTracking().Where(f => !f.Deleted && f.MergedIntoId == null);
+        var query = db.CompanyFacts.AsNoTracking().Where(f => !f.Deleted && f.MergedIntoId == null);
         if (!string.IsNullOrEmpty(request.IndustryCode))
         {
             query = query.Where(f => f.IndustryCode == request.IndustryCode);
         }
 
-        if (after is { } cursor)
+        if (page.After is { } cursor)
         {
-            query = query.Where(f => f.CompanyId.CompareTo(cursor) > 0);
+            query = query.Where(f => f.CompanyId.CompareTo(cursor.Id) > 0);
         }
 
-        var page = await query.OrderBy(f => f.CompanyId).Take(pageSize + 1).ToListAsync(context.CancellationToken);
-        var nextPageToken = Paging.TakePage(page, pageSize, f => f.CompanyId);
+        var (rows, nextPageToken) = await query.OrderBy(f => f.CompanyId).ToPageAsync(page, f => PageCursor.At(f.CompanyId), context.CancellationToken);
 
-        var clients = await MergedFacts.Load(db, page, context.CancellationToken);
+        var companies = await WithMerged(rows, context.CancellationToken);
 
-        return new ListClientFactsResponse
+        return new ListCompanyFactsResponse
         {
-            Clients = { clients.Select(c => c.ToProto()) },
+            Clients = { companies.Select(c => c.ToProto()) },
             NextPageToken = nextPageToken,
         };
+    }
+
+    /// <summary>Each company with the facts of the companies merged into it and the invoiced totals of all.</summary>
+    private async Task<List<MergedFacts>> WithMerged(IReadOnlyList<Data.CompanyFacts> companies, CancellationToken cancellationToken)
+    {
+        var merged = await MergeTree.Walk(
+            companies.Select(c => c.CompanyId),
+            parents => db.CompanyFacts.AsNoTracking()
+                .Where(f => f.MergedIntoId != null && parents.Contains(f.MergedIntoId.Value))
+                .ToListAsync(cancellationToken));
+        var companyIds = companies.Select(c => c.CompanyId).Concat(merged.Select(m => m.Facts.CompanyId)).ToList();
+        var totals = await db.InvoicedTotals.AsNoTracking().Where(t => companyIds.Contains(t.CompanyId)).ToListAsync(cancellationToken);
+        return MergedFacts.Fold(companies, merged, totals);
     }
 }

@@ -26,7 +26,16 @@ public sealed class TenantClient : IDisposable
             metadata.Add("x-api-key", apiKey);
             return metadata;
         });
-        Profiles = new ProfilesService.ProfilesServiceClient(invoker);
+        Companies = new CompaniesService.CompaniesServiceClient(invoker);
+        Search = new SearchService.SearchServiceClient(invoker);
+        Review = new ReviewService.ReviewServiceClient(invoker);
+        History = new HistoryService.HistoryServiceClient(invoker);
+        CustomFields = new CustomFieldsService.CustomFieldsServiceClient(invoker);
+        People = new PeopleService.PeopleServiceClient(invoker);
+        Projects = new ProjectsService.ProjectsServiceClient(invoker);
+        Bulk = new BulkService.BulkServiceClient(invoker);
+        Duplicates = new DuplicatesService.DuplicatesServiceClient(invoker);
+        Merges = new MergesService.MergesServiceClient(invoker);
         Interactions = new InteractionsService.InteractionsServiceClient(invoker);
         Billing = new BillingService.BillingServiceClient(invoker);
         Segmentation = new SegmentationService.SegmentationServiceClient(invoker);
@@ -40,7 +49,25 @@ public sealed class TenantClient : IDisposable
 
     public HttpClient Rest { get; }
 
-    public ProfilesService.ProfilesServiceClient Profiles { get; }
+    public CompaniesService.CompaniesServiceClient Companies { get; }
+
+    public SearchService.SearchServiceClient Search { get; }
+
+    public ReviewService.ReviewServiceClient Review { get; }
+
+    public HistoryService.HistoryServiceClient History { get; }
+
+    public CustomFieldsService.CustomFieldsServiceClient CustomFields { get; }
+
+    public PeopleService.PeopleServiceClient People { get; }
+
+    public ProjectsService.ProjectsServiceClient Projects { get; }
+
+    public BulkService.BulkServiceClient Bulk { get; }
+
+    public DuplicatesService.DuplicatesServiceClient Duplicates { get; }
+
+    public MergesService.MergesServiceClient Merges { get; }
 
     public InteractionsService.InteractionsServiceClient Interactions { get; }
 
@@ -54,14 +81,14 @@ public sealed class TenantClient : IDisposable
     /// </summary>
     public async Task<Company> CreateCompanyKnownEverywhere(string name, string industryCode = "541511")
     {
-        var company = await Profiles.CreateCompanyAsync(new CreateCompanyRequest
+        var company = await Companies.CreateCompanyAsync(new CreateCompanyRequest
         {
             Company = new Company { Name = name, Industry = new Industry { Code = industryCode }, EmployeeCount = 25 },
         });
         await Eventually.True(
             async () => await Known(() => Interactions.ListInteractionsAsync(new ListInteractionsRequest { CompanyId = company.Id }).ResponseAsync)
                 && await Known(() => Billing.ListInvoicesAsync(new ListInvoicesRequest { CompanyId = company.Id }).ResponseAsync)
-                && await Known(() => Segmentation.GetClientFactsAsync(new GetClientFactsRequest { CompanyId = company.Id }).ResponseAsync),
+                && await Known(() => Segmentation.GetCompanyFactsAsync(new GetCompanyFactsRequest { CompanyId = company.Id }).ResponseAsync),
             $"company {name} to reach every service");
         return company;
     }

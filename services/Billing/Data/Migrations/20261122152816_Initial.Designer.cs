@@ -88,7 +88,7 @@ namespace CrmPlatform.Billing.Data.Migrations
                     b.ToTable("invoices", (string)null);
                 });
 
-            modelBuilder.Entity("CrmPlatform.Billing.Data.KnownCompany", b =>
+            modelBuilder.Entity("CrmPlatform.KnownCompanies.KnownCompany", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -187,7 +187,7 @@ namespace CrmPlatform.Billing.Data.Migrations
 
             modelBuilder.Entity("CrmPlatform.Billing.Data.Invoice", b =>
                 {
-                    b.HasOne("CrmPlatform.Billing.Data.KnownCompany", null)
+                    b.HasOne("CrmPlatform.KnownCompanies.KnownCompany", null)
                         .WithMany()
                         .HasForeignKey("TenantId", "CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)

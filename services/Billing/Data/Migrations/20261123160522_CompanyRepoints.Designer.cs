@@ -89,7 +89,7 @@ namespace CrmPlatform.Billing.Data.Migrations
                     b.ToTable("invoices", (string)null);
                 });
 
-            modelBuilder.Entity("CrmPlatform.Billing.Data.KnownCompany", b =>
+            modelBuilder.Entity("CrmPlatform.KnownCompanies.KnownCompany", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -136,7 +136,7 @@ namespace CrmPlatform.Billing.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("CrmPlatform.Messaging.Merges.CompanyRepoint", b =>
+            modelBuilder.Entity("CrmPlatform.KnownCompanies.CompanyRepoint", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -229,7 +229,7 @@ namespace CrmPlatform.Billing.Data.Migrations
 
             modelBuilder.Entity("CrmPlatform.Billing.Data.Invoice", b =>
                 {
-                    b.HasOne("CrmPlatform.Billing.Data.KnownCompany", null)
+                    b.HasOne("CrmPlatform.KnownCompanies.KnownCompany", null)
                         .WithMany()
                         .HasForeignKey("TenantId", "CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)

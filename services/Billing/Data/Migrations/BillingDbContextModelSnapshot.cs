@@ -86,7 +86,7 @@ namespace CrmPlatform.Billing.Data.Migrations
                     b.ToTable("invoices", (string)null);
                 });
 
-            modelBuilder.Entity("CrmPlatform.Billing.Data.KnownCompany", b =>
+            modelBuilder.Entity("CrmPlatform.KnownCompanies.KnownCompany", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -106,10 +106,54 @@ namespace CrmPlatform.Billing.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.HasKey("TenantId", "CompanyId")
                         .HasName("ak_known_companies_tenant_id_company_id");
 
                     b.ToTable("known_companies", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.KnownCompanies.KnownPerson", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("text")
+                        .HasColumnName("display_name");
+
+                    b.PrimitiveCollection<List<string>>("Emails")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("emails");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<DateTimeOffset?>("SnapshotAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("snapshot_at");
+
+                    b.HasKey("TenantId", "PersonId")
+                        .HasName("pk_known_people");
+
+                    b.HasIndex("TenantId", "CompanyId")
+                        .HasDatabaseName("ix_known_people_tenant_id_company_id");
+
+                    b.ToTable("known_people", (string)null);
                 });
 
             modelBuilder.Entity("CrmPlatform.Messaging.Inbox.InboxMessage", b =>
@@ -133,7 +177,7 @@ namespace CrmPlatform.Billing.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("CrmPlatform.Messaging.Merges.CompanyRepoint", b =>
+            modelBuilder.Entity("CrmPlatform.KnownCompanies.CompanyRepoint", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -226,7 +270,7 @@ namespace CrmPlatform.Billing.Data.Migrations
 
             modelBuilder.Entity("CrmPlatform.Billing.Data.Invoice", b =>
                 {
-                    b.HasOne("CrmPlatform.Billing.Data.KnownCompany", null)
+                    b.HasOne("CrmPlatform.KnownCompanies.KnownCompany", null)
                         .WithMany()
                         .HasForeignKey("TenantId", "CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)

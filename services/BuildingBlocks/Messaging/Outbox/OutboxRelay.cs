@@ -24,6 +24,8 @@ internal sealed class OutboxRelay<TContext>(
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : TenantDbContext
 {
+    private const int MaxErrorLength = 2000;
+
     private readonly OutboxOptions settings = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,7 +45,7 @@ internal sealed class OutboxRelay<TContext>(
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 backoff = TimeSpan.FromTicks(Math.Min(settings.MaxBackoff.Ticks, Math.Max(TimeSpan.FromMilliseconds(250).Ticks, backoff.Ticks * 2)));
-                logger.LogWarning("Outbox relay could not publish ({Message}); retrying in {Backoff}.", e.Message, backoff);
+                logger.LogWarning(e, "Outbox relay could not publish; retrying in {Backoff}.", backoff);
                 await Task.Delay(backoff, stoppingToken);
             }
             catch (OperationCanceledException)
@@ -126,7 +128,7 @@ internal sealed class OutboxRelay<TContext>(
         catch (Exception e) when (e is TypeLoadException or FileNotFoundException or JsonException or NotSupportedException)
         {
             message.Attempts++;
-            message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+            message.LastError = e.Message.Length > MaxErrorLength ? e.Message[..MaxErrorLength] : e.Message;
             message.NextAttemptAt = now + TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, message.Attempts)));
             logger.LogError(e, "Outbox message {MessageId} of type {Type} cannot be read; parked.", message.MessageId, message.MessageType);
             type = typeof(object);

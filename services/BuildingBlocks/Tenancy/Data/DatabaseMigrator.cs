@@ -61,7 +61,7 @@ internal sealed class DatabaseMigrator<TContext>(
             }
             catch (NpgsqlException e) when (attempt < 30)
             {
-                logger.LogWarning("Database {Name} not reachable yet ({Message}); retrying.", database.ConnectionName, e.Message);
+                logger.LogWarning(e, "Database {Name} not reachable yet; retrying.", database.ConnectionName);
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }
         }

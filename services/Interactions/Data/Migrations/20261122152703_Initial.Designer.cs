@@ -77,7 +77,7 @@ namespace CrmPlatform.Interactions.Data.Migrations
                     b.ToTable("interactions", (string)null);
                 });
 
-            modelBuilder.Entity("CrmPlatform.Interactions.Data.KnownCompany", b =>
+            modelBuilder.Entity("CrmPlatform.KnownCompanies.KnownCompany", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -176,7 +176,7 @@ namespace CrmPlatform.Interactions.Data.Migrations
 
             modelBuilder.Entity("CrmPlatform.Interactions.Data.Interaction", b =>
                 {
-                    b.HasOne("CrmPlatform.Interactions.Data.KnownCompany", null)
+                    b.HasOne("CrmPlatform.KnownCompanies.KnownCompany", null)
                         .WithMany()
                         .HasForeignKey("TenantId", "CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)

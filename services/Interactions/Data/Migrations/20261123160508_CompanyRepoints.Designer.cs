@@ -78,7 +78,7 @@ namespace CrmPlatform.Interactions.Data.Migrations
                     b.ToTable("interactions", (string)null);
                 });
 
-            modelBuilder.Entity("CrmPlatform.Interactions.Data.KnownCompany", b =>
+            modelBuilder.Entity("CrmPlatform.KnownCompanies.KnownCompany", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -125,7 +125,7 @@ namespace CrmPlatform.Interactions.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("CrmPlatform.Messaging.Merges.CompanyRepoint", b =>
+            modelBuilder.Entity("CrmPlatform.KnownCompanies.CompanyRepoint", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -218,7 +218,7 @@ namespace CrmPlatform.Interactions.Data.Migrations
 
             modelBuilder.Entity("CrmPlatform.Interactions.Data.Interaction", b =>
                 {
-                    b.HasOne("CrmPlatform.Interactions.Data.KnownCompany", null)
+                    b.HasOne("CrmPlatform.KnownCompanies.KnownCompany", null)
                         .WithMany()
                         .HasForeignKey("TenantId", "CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -96,7 +96,7 @@ namespace CrmPlatform.Segmentation.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("CrmPlatform.Segmentation.Data.ClientFacts", b =>
+            modelBuilder.Entity("CrmPlatform.Segmentation.Data.CompanyFacts", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -190,7 +190,7 @@ namespace CrmPlatform.Segmentation.Data.Migrations
 
             modelBuilder.Entity("CrmPlatform.Segmentation.Data.InvoicedTotal", b =>
                 {
-                    b.HasOne("CrmPlatform.Segmentation.Data.ClientFacts", null)
+                    b.HasOne("CrmPlatform.Segmentation.Data.CompanyFacts", null)
                         .WithMany()
                         .HasForeignKey("TenantId", "CompanyId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -6,6 +6,3 @@ public sealed record OwnershipChanged(
     Guid CompanyId,
     Guid? ParentCompanyId,
     IReadOnlyList<CompanyOwner> Owners) : IntegrationEvent(TenantId);
-
-/// <param name="Kind">PERSON, COMPANY, FUND or PUBLIC.</param>
-public sealed record CompanyOwner(string Name, string Kind, double SharePercent, Guid? CompanyId);
