@@ -8,7 +8,9 @@ using CrmPlatform.Tenancy.Credentials;
 using CrmPlatform.Tenancy.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using CrmPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CrmPlatform.Gateway;
 
@@ -18,11 +20,15 @@ public static class ApplicationServices
     {
         var platformDb = builder.Configuration.GetConnectionString("platformdb")
             ?? throw new InvalidOperationException("ConnectionStrings:platformdb is not configured.");
-        builder.Services.AddDbContext<PlatformDbContext>(options => options.UseTenantDatabase(platformDb));
+        builder.Services.AddDbContext<PlatformDbContext>((sp, options) => options
+            .UseTenantDatabase(platformDb)
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
         builder.AddDatabaseMigration<PlatformDbContext>("platformdb");
+        builder.AddEventPublishing<PlatformDbContext>("gateway"); // members added, changed and removed
 
         builder.Services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ApiKeyValidator>();
+        builder.Services.AddSingleton<MemberDirectory>();
         builder.Services.AddSingleton(MethodCatalog.FromContracts());
         builder.Services.AddAuthentication(CredentialAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CredentialAuthenticationHandler>(CredentialAuthenticationHandler.SchemeName, null);

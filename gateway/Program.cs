@@ -25,12 +25,14 @@ app.UseJsonBodyValidation();
 app.MapDefaultEndpoints();
 app.MapGrpcHealthChecksService().AllowAnonymous();
 app.MapGrpcService<TenantAdminGrpcService>();
+app.MapGrpcService<MembersGrpcService>();
 app.MapOpenApiDocument();
 app.MapUnknownPaths();
 app.MapReverseProxy(proxy =>
 {
     // After authentication and the tenant policy, before anything is forwarded.
     proxy.UseMiddleware<ScopeEnforcement>();
+    proxy.UseMiddleware<ActingMemberResolution>();
     proxy.Use(ForwardingFailure.Answer);
     proxy.UseSessionAffinity();
     proxy.UseLoadBalancing();

@@ -18,6 +18,7 @@ public static class DatabaseProvisioning
         new("02_database.sql", InServiceDatabase: false),
         new("03_privileges.sql", InServiceDatabase: true),
         new("04_trigram_leakproof.sql", InServiceDatabase: true),
+        new("05_text_search_leakproof.sql", InServiceDatabase: true),
     ];
 
     /// <summary>The psql variables of one service database: its name, its two roles and their passwords.</summary>

@@ -129,7 +129,7 @@ public sealed class Platform : IAsyncDisposable
             services[name] = Create(name, Capitalized(name), $"services/{Capitalized(name)}", environment, Loopback(FreePort.Pick()), Loopback(FreePort.Pick()));
         }
 
-        var gatewayEnvironment = ProcessEnvironment.ForGateway(databases["platform"], signingKey, OperatorKey, services.Values);
+        var gatewayEnvironment = ProcessEnvironment.ForGateway(databases["platform"], Broker.ConnectionString, signingKey, OperatorKey, services.Values);
         Gateway = Create("gateway", "Gateway", "gateway", gatewayEnvironment, Loopback(PortOrFree(options.GatewayRestPort)), Loopback(PortOrFree(options.GatewayGrpcPort)));
     }
 

@@ -15,12 +15,15 @@ public static class ProcessEnvironment
         ["InternalCredential__SigningKey"] = signingKey,
     };
 
-    public static Dictionary<string, string> ForGateway(DatabaseInfo platformDatabase, string signingKey, string operatorKey, IEnumerable<ServiceProcess> services)
+    public static Dictionary<string, string> ForGateway(
+        DatabaseInfo platformDatabase, string brokerConnectionString, string signingKey, string operatorKey, IEnumerable<ServiceProcess> services)
     {
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__platformdb"] = platformDatabase.AppConnectionString,
             ["ConnectionStrings__platformdb-migrator"] = platformDatabase.OwnerConnectionString,
+            // The gateway publishes member changes.
+            ["ConnectionStrings__messaging"] = brokerConnectionString,
             ["InternalCredential__SigningKey"] = signingKey,
             ["Operator__ApiKey"] = operatorKey,
         };

@@ -64,21 +64,26 @@ public sealed class ApiKeyValidator(IServiceScopeFactory scopes, TimeProvider cl
         var found = await (
                 from key in db.ApiKeys
                 join tenant in db.Tenants on key.TenantId equals tenant.Id
+                join member in db.Members on key.MemberId equals member.Id into bound
+                from member in bound.DefaultIfEmpty()
                 where key.Prefix == prefix
-                select new { key, tenant.Status })
+                select new { key, tenant.Status, member })
             .AsNoTracking()
             .SingleOrDefaultAsync(cancellationToken);
 
+        // A key bound to a member who has left is as dead as a revoked one.
         if (found is null
             || !ApiKeySecret.Matches(presented, found.key.Hash)
             || found.key.RevokedAt is not null
             || found.key.ExpiresAt <= now
-            || found.Status != TenantStatus.Active)
+            || found.Status != TenantStatus.Active
+            || found.member?.RemovedAt is not null)
         {
             return null;
         }
 
-        return new ApiKeyIdentity(found.key.Id, found.key.TenantId, found.key.Scopes, found.key.ExpiresAt);
+        var acting = found.member is { } m ? new ActingMember(m.Id, m.Teams) : null;
+        return new ApiKeyIdentity(found.key.Id, found.key.TenantId, found.key.Scopes, found.key.ExpiresAt, acting);
     }
 
     // Off the request path and at most once a minute per key: "last used" is for humans.

@@ -41,11 +41,14 @@ public sealed class CredentialAuthenticationHandler(
             return AuthenticateResult.Fail("The API key is unknown, revoked or expired, or its tenant is suspended.");
         }
 
-        return Success(
-            new Claim(ClaimTypes.Role, CallerRoles.Partner),
-            new Claim(TenantClaims.TenantId, key.TenantId.ToString()),
-            new Claim(TenantClaims.KeyId, key.KeyId.ToString()),
-            new Claim(TenantClaims.Scope, string.Join(' ', key.Scopes)));
+        Claim[] claims =
+        [
+            new(ClaimTypes.Role, CallerRoles.Partner),
+            new(TenantClaims.TenantId, key.TenantId.ToString()),
+            new(TenantClaims.KeyId, key.KeyId.ToString()),
+            new(TenantClaims.Scope, string.Join(' ', key.Scopes)),
+        ];
+        return Success([.. claims, .. TenantClaims.ForMember(key.Member?.Id, key.Member?.Teams)]);
     }
 
     /// <summary>401 with a body that says why (no key, or a key that is not valid), in the shared error shape.</summary>

@@ -26,6 +26,7 @@ public sealed class MethodCatalog
     public static readonly IReadOnlyList<(string Verb, string Template, string GrpcPath)> HandWrittenRest =
     [
         ("POST", "/v1/companies:import", "/crm.profiles.v1.BulkService/ImportCompanies"),
+        ("POST", "/v1/interactions:ingest", "/crm.interactions.v1.IngestService/IngestInteractions"),
     ];
 
     private readonly Dictionary<string, ContractMethod> byGrpcPath;

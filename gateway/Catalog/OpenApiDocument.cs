@@ -104,15 +104,22 @@ public static class OpenApiDocument
 
         if (handWritten is not null)
         {
+            // Companies also come as CSV; every streamed REST body comes as JSON lines of the row message.
+            var csv = request.Name == "ImportCompaniesRequest";
+            var content = new JsonObject();
+            if (csv)
+            {
+                content["text/csv"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } };
+            }
+
+            content["application/x-ndjson"] = new JsonObject { ["schema"] = schemas.Reference(request) };
             operation["requestBody"] = new JsonObject
             {
                 ["required"] = true,
-                ["description"] = "One company a line: CSV with a header row, or JSON lines of ImportCompaniesRequest.",
-                ["content"] = new JsonObject
-                {
-                    ["text/csv"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } },
-                    ["application/x-ndjson"] = new JsonObject { ["schema"] = schemas.Reference(request) },
-                },
+                ["description"] = csv
+                    ? "One company a line: CSV with a header row, or JSON lines of ImportCompaniesRequest."
+                    : $"One row a line: JSON lines of {request.Name}'s row message.",
+                ["content"] = content,
             };
         }
         else if (method.Body == "*")

@@ -22,4 +22,7 @@ public sealed class ApiKey
     public DateTimeOffset? RevokedAt { get; set; }
 
     public DateTimeOffset? LastUsedAt { get; set; }
+
+    /// <summary>The member whose calls this key makes; null for an integration key.</summary>
+    public Guid? MemberId { get; set; }
 }

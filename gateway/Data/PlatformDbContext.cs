@@ -1,10 +1,12 @@
+using CrmPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmPlatform.Gateway.Data;
 
 /// <summary>
 /// The operators' catalog of tenants and their keys. It spans all tenants by design, so it is
-/// not tenant-filtered; only the gateway and its operator API ever touch it.
+/// not tenant-filtered; only the gateway and its operator API ever touch it. Member changes
+/// leave through its outbox, in the transaction that made them.
 /// </summary>
 public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : DbContext(options)
 {
@@ -12,8 +14,12 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<Member> Members => Set<Member>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.AddOutbox();
+
         modelBuilder.Entity<Tenant>(tenant =>
         {
             tenant.ToTable("tenants");
@@ -32,6 +38,18 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             key.HasIndex(k => k.Prefix).IsUnique();
             key.HasIndex(k => new { k.TenantId, k.Id });
             key.HasOne<Tenant>().WithMany().HasForeignKey(k => k.TenantId).OnDelete(DeleteBehavior.Restrict);
+            key.HasOne<Member>().WithMany().HasForeignKey(k => k.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Member>(member =>
+        {
+            member.ToTable("members");
+            member.Property(m => m.Name).HasMaxLength(200);
+            member.Property(m => m.Email).HasMaxLength(320);
+            member.Property(m => m.EmailKey).HasMaxLength(320);
+            member.HasIndex(m => new { m.TenantId, m.Id });
+            member.HasIndex(m => new { m.TenantId, m.EmailKey }).IsUnique().HasFilter("removed_at IS NULL");
+            member.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

@@ -8,7 +8,11 @@ namespace CrmPlatform.Gateway.Grpc;
 
 internal static partial class AdminValidator
 {
-    public static readonly string[] KnownScopes = ["crm.read", "crm.write"];
+    /// <summary>What a tenant's data methods declare (a key gets both unless it asks for fewer).</summary>
+    public static readonly string[] DataScopes = ["crm.read", "crm.write"];
+
+    /// <summary>Every scope a key may hold: the data scopes, the tenant's own administration, acting for a member.</summary>
+    public static readonly string[] KeyScopes = [.. DataScopes, "crm.admin", Auth.ActingMemberResolution.Scope];
 
     /// <summary>How long a rotated-out key keeps working when the operator does not say.</summary>
     public static readonly TimeSpan DefaultRotationOverlap = TimeSpan.FromHours(24);
@@ -91,7 +95,7 @@ internal static partial class AdminValidator
             .MaxLength("api_key.name", key.Name, 200);
         for (var i = 0; i < key.Scopes.Count; i++)
         {
-            violations.Check(KnownScopes.Contains(key.Scopes[i]), $"api_key.scopes[{i}]", $"must be one of {string.Join(", ", KnownScopes)}");
+            violations.Check(KeyScopes.Contains(key.Scopes[i]), $"api_key.scopes[{i}]", $"must be one of {string.Join(", ", KeyScopes)}");
         }
 
         if (key.ExpireTime is { } expires)

@@ -89,19 +89,26 @@ public sealed class TenantAdminGrpcService(
         var now = clock.GetUtcNow();
         var violations = new FieldViolations();
         ResourceId.Parse(request.TenantId, "tenant_id", violations);
-        AdminValidator.ValidateApiKey(request.ApiKey, now, violations).ThrowIfAny();
+        AdminValidator.ValidateApiKey(request.ApiKey, now, violations);
+        var memberId = request.ApiKey is { MemberId.Length: > 0 } ? ResourceId.Parse(request.ApiKey.MemberId, "api_key.member_id", violations) : (Guid?)null;
+        violations.ThrowIfAny();
         var tenant = await FindTenant(request.TenantId, "tenant_id", context);
+        if (memberId is { } member && !await db.Members.AnyAsync(m => m.Id == member && m.TenantId == tenant.Id && m.RemovedAt == null, context.CancellationToken))
+        {
+            throw new ResourceNotFoundException("Member", request.ApiKey.MemberId);
+        }
 
         var (prefix, secret) = ApiKeySecret.Generate();
         var key = new ApiKey
         {
             TenantId = tenant.Id,
             Name = request.ApiKey.Name.Trim(),
-            Scopes = request.ApiKey.Scopes.Count > 0 ? request.ApiKey.Scopes.Distinct().ToList() : [.. AdminValidator.KnownScopes],
+            Scopes = request.ApiKey.Scopes.Count > 0 ? request.ApiKey.Scopes.Distinct().ToList() : [.. AdminValidator.DataScopes],
             Prefix = prefix,
             Hash = ApiKeySecret.Hash(secret),
             CreatedAt = now,
             ExpiresAt = request.ApiKey.ExpireTime?.ToDateTimeOffset(),
+            MemberId = memberId,
         };
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(context.CancellationToken);
@@ -163,6 +170,7 @@ public sealed class TenantAdminGrpcService(
             TenantId = old.TenantId,
             Name = old.Name,
             Scopes = [.. old.Scopes],
+            MemberId = old.MemberId,
             Prefix = prefix,
             Hash = ApiKeySecret.Hash(secret),
             CreatedAt = now,

@@ -36,6 +36,19 @@ internal static class TenantMapper
         ExpireTime = Stamp(key.ExpiresAt),
         RevokeTime = Stamp(key.RevokedAt),
         LastUsedTime = Stamp(key.LastUsedAt),
+        MemberId = key.MemberId?.ToString() ?? "",
+    };
+
+    public static Proto.Member ToProto(this Member member) => new()
+    {
+        Id = member.Id.ToString(),
+        TenantId = member.TenantId.ToString(),
+        Name = member.Name,
+        Email = member.Email,
+        Teams = { member.Teams },
+        CreateTime = Timestamp.FromDateTimeOffset(member.CreatedAt),
+        UpdateTime = Timestamp.FromDateTimeOffset(member.UpdatedAt),
+        RemoveTime = Stamp(member.RemovedAt),
     };
 
     private static Timestamp? Stamp(DateTimeOffset? time) => time is { } value ? Timestamp.FromDateTimeOffset(value) : null;

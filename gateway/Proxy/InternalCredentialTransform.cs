@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Claims;
+using CrmPlatform.Gateway.Auth;
 using CrmPlatform.Tenancy;
 using CrmPlatform.Tenancy.Credentials;
 using Yarp.ReverseProxy.Transforms;
@@ -13,7 +14,7 @@ namespace CrmPlatform.Gateway.Proxy;
 /// </summary>
 public sealed class InternalCredentialTransform(InternalCredentialIssuer issuer) : RequestTransform
 {
-    private static readonly string[] DroppedPrefixes = ["x-tenant", "x-crm-", "x-internal", "x-forwarded-tenant"];
+    private static readonly string[] DroppedPrefixes = ["x-tenant", "x-crm-", "x-internal", "x-forwarded-tenant", ActingMemberResolution.Header];
 
     public override ValueTask ApplyAsync(RequestTransformContext context)
     {
@@ -28,7 +29,8 @@ public sealed class InternalCredentialTransform(InternalCredentialIssuer issuer)
 
         var user = context.HttpContext.User;
         var tenant = TenantClaims.Read(user) ?? throw new InvalidOperationException("A request without a tenant reached the proxy.");
-        headers.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Issue(tenant.Id, user.FindFirstValue(TenantClaims.KeyId)!, tenant.Scopes ?? []));
+        headers.Authorization = new AuthenticationHeaderValue(
+            "Bearer", issuer.Issue(tenant.Id, user.FindFirstValue(TenantClaims.KeyId)!, tenant.Scopes ?? [], tenant.MemberId, tenant.Teams));
         return ValueTask.CompletedTask;
     }
 }

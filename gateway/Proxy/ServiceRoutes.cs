@@ -24,7 +24,13 @@ public static class ServiceRoutes
             "/v1/companies:export", "/v1/companies:findDuplicates", "/v1/review-policy", "/v1/custom-field-schema",
             "/v1/people/{**rest}", "/v1/projects/{**rest}", "/v1/merges/{**rest}",
         ]),
-        ("interactions", "crm.interactions.v1", ["/v1/companies/{companyId}/interactions/{**rest}", "/v1/interactions/{**rest}"]),
+        ("interactions", "crm.interactions.v1", [
+            "/v1/companies/{companyId}/interactions/{**rest}", "/v1/companies/{companyId}/topics/{**rest}",
+            "/v1/companies/{companyId}/contact-stats/{**rest}", "/v1/people/{personId}/interactions/{**rest}",
+            "/v1/people/{personId}/topics/{**rest}", "/v1/people/{personId}/contact-stats/{**rest}",
+            "/v1/interactions/{**rest}", "/v1/interactions:ingest", "/v1/contact-checks/{**rest}",
+            "/v1/contact-verdicts/{**rest}", "/v1/contact-policy/{**rest}",
+        ]),
         ("billing", "crm.billing.v1", ["/v1/invoices/{**rest}"]),
         ("segmentation", "crm.segmentation.v1", ["/v1/clients/{**rest}", "/v1/client-facts/{**rest}"]),
     ];
@@ -33,10 +39,11 @@ public static class ServiceRoutes
     /// Bulk calls move whole tenants' data: they get minutes instead of seconds and a large body.
     /// The gRPC ones are named by method, the REST ones by path.
     /// </summary>
-    private static readonly string[] BulkPaths =
+    private static readonly (string Service, string Path)[] BulkPaths =
     [
-        "/crm.profiles.v1.BulkService/ImportCompanies", "/crm.profiles.v1.BulkService/ExportCompanies",
-        "/v1/companies:import", "/v1/companies:export",
+        ("profiles", "/crm.profiles.v1.BulkService/ImportCompanies"), ("profiles", "/crm.profiles.v1.BulkService/ExportCompanies"),
+        ("profiles", "/v1/companies:import"), ("profiles", "/v1/companies:export"),
+        ("interactions", "/crm.interactions.v1.IngestService/IngestInteractions"), ("interactions", "/v1/interactions:ingest"),
     ];
 
     private static readonly TimeSpan BulkTimeout = TimeSpan.FromMinutes(15);
@@ -60,10 +67,10 @@ public static class ServiceRoutes
             }
         }
 
-        foreach (var path in BulkPaths)
+        foreach (var (service, path) in BulkPaths)
         {
-            var service = path.StartsWith("/crm.", StringComparison.Ordinal) ? "profiles-grpc" : "profiles-rest";
-            routes.Add(Route($"bulk{path.Replace('/', '-').Replace(':', '-')}", service, path, order: -1) with
+            var cluster = path.StartsWith("/crm.", StringComparison.Ordinal) ? $"{service}-grpc" : $"{service}-rest";
+            routes.Add(Route($"bulk{path.Replace('/', '-').Replace(':', '-')}", cluster, path, order: -1) with
             {
                 Timeout = BulkTimeout,
                 MaxRequestBodySize = BulkBodyLimit,

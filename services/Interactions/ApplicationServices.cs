@@ -1,5 +1,9 @@
 using CrmPlatform.Interactions.Consumers;
+using CrmPlatform.Interactions.Contacts;
 using CrmPlatform.Interactions.Data;
+using CrmPlatform.Interactions.Ingest;
+using CrmPlatform.Interactions.Members;
+using CrmPlatform.Interactions.Timeline;
 using CrmPlatform.KnownCompanies;
 using CrmPlatform.Messaging;
 using CrmPlatform.Tenancy.Credentials;
@@ -18,7 +22,21 @@ public static class ApplicationServices
         {
             bus.AddKnownCompanies(); // companies created and updated, people added, changed and left
             bus.AddConsumer<CompanyMergedOrUndoneConsumer>();
+            bus.AddConsumer<CompanyTargetsConsumer>(); // account owner, cadence, deleted or restored
+            bus.AddConsumer<MemberChangedConsumer>();
         });
+        builder.Services.AddScoped<TimelineWriter>();
+        builder.Services.AddScoped<ContactStatsWriter>();
+        builder.Services.AddScoped<Ingester>();
         return builder;
+    }
+
+    public static WebApplication MapInteractionsServices(this WebApplication app)
+    {
+        app.MapGrpcService<TimelineGrpcService>();
+        app.MapGrpcService<ContactGrpcService>();
+        app.MapGrpcService<IngestGrpcService>();
+        app.MapInteractionIngest();
+        return app;
     }
 }

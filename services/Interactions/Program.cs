@@ -1,5 +1,4 @@
 using CrmPlatform.Interactions;
-using CrmPlatform.Interactions.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,7 +9,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapGrpcDefaults();
-app.MapGrpcService<InteractionsGrpcService>();
+app.MapInteractionsServices();
 
 app.Run();
 

@@ -36,7 +36,7 @@ public sealed class ProcessEnvironmentTests
     {
         var profiles = new ServiceProcess("profiles", "Profiles.dll", new Dictionary<string, string>(), new Uri("http://127.0.0.1:20001"), new Uri("http://127.0.0.1:20002"));
 
-        var environment = ProcessEnvironment.ForGateway(PlatformDatabase, "key", "operator", [profiles]);
+        var environment = ProcessEnvironment.ForGateway(PlatformDatabase, "amqp://broker", "key", "operator", [profiles]);
 
         Assert.Equal("http://127.0.0.1:20001", environment["services__profiles__http__0"]);
         Assert.Equal("http://127.0.0.1:20002", environment["services__profiles__grpc__0"]);
@@ -46,7 +46,7 @@ public sealed class ProcessEnvironmentTests
     public void ForGateway_GivesTheServicesSigningKeyToTheGatewayToo()
     {
         var service = ProcessEnvironment.ForService("profiles", Profiles, "amqp://broker/", "shared-key");
-        var gateway = ProcessEnvironment.ForGateway(PlatformDatabase, "shared-key", "operator", []);
+        var gateway = ProcessEnvironment.ForGateway(PlatformDatabase, "amqp://broker", "shared-key", "operator", []);
 
         Assert.Equal(service["InternalCredential__SigningKey"], gateway["InternalCredential__SigningKey"]);
     }
@@ -54,7 +54,7 @@ public sealed class ProcessEnvironmentTests
     [Fact]
     public void ForGateway_NamesItsOwnDatabasePlatformdb()
     {
-        var environment = ProcessEnvironment.ForGateway(PlatformDatabase, "key", "operator", []);
+        var environment = ProcessEnvironment.ForGateway(PlatformDatabase, "amqp://broker", "key", "operator", []);
 
         Assert.Equal("Host=db;Username=platform_app", environment["ConnectionStrings__platformdb"]);
     }

@@ -15,7 +15,7 @@ public class ContractScopeTests
     {
         var method = MethodCatalog.FromContracts().FindGrpc(grpcPath)!;
 
-        Assert.Contains(method.Scope, AdminValidator.KnownScopes);
+        Assert.Contains(method.Scope, AdminValidator.DataScopes);
     }
 
     [Theory]

@@ -19,9 +19,9 @@ public sealed class InteractionTextTests
     }
 
     [Fact]
-    public void TheAuthor_MayNotHoldAControlCharacter()
+    public void TheTeam_MayNotHoldAControlCharacter()
     {
-        Assert.Equal(["interaction.author"], Fields(new Proto.Interaction { Author = "maria\u0007" }));
+        Assert.Equal(["interaction.team"], Fields(new Proto.Interaction { Team = "sales\u0007" }));
     }
 
     [Fact]

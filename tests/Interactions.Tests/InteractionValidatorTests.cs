@@ -1,5 +1,5 @@
 using CrmPlatform.GrpcConventions;
-using CrmPlatform.Interactions.Grpc;
+using CrmPlatform.Interactions.Timeline;
 using Google.Protobuf.WellKnownTypes;
 using Proto = CrmPlatform.Contracts.Interactions.V1;
 
@@ -43,12 +43,6 @@ public sealed class InteractionValidatorTests
     public void ABodyOverItsLimit_IsAViolationOfTheBody()
     {
         Assert.Equal(["interaction.body"], Fields(new Proto.Interaction { Kind = Proto.InteractionKind.Note, Body = new string('a', 20_001) }));
-    }
-
-    [Fact]
-    public void AnAuthorOverItsLimit_IsAViolationOfTheAuthor()
-    {
-        Assert.Equal(["interaction.author"], Fields(new Proto.Interaction { Kind = Proto.InteractionKind.Note, Subject = "Call", Author = new string('a', 201) }));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using CrmPlatform.Messaging.Outbox;
 using CrmPlatform.Messaging.Tenancy;
 using CrmPlatform.Tenancy.Data;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,24 @@ public static class MessagingExtensions
         Action<IBusRegistrationConfigurator>? addConsumers = null)
         where TContext : TenantDbContext
     {
+        builder.Services.AddScoped<TenantDbContext>(sp => sp.GetRequiredService<TContext>());
+        return builder.AddBus<TContext>(serviceName, addConsumers);
+    }
+
+    /// <summary>
+    /// The outbox and the bus for a process that publishes and consumes nothing (the gateway's
+    /// member events): <typeparamref name="TContext"/> spans tenants, so each event's own tenant
+    /// is the one it travels with.
+    /// </summary>
+    public static IHostApplicationBuilder AddEventPublishing<TContext>(this IHostApplicationBuilder builder, string serviceName)
+        where TContext : DbContext => builder.AddBus<TContext>(serviceName, addConsumers: null);
+
+    private static IHostApplicationBuilder AddBus<TContext>(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        Action<IBusRegistrationConfigurator>? addConsumers)
+        where TContext : DbContext
+    {
         var broker = new Uri(builder.Configuration.GetConnectionString("messaging")
             ?? throw new InvalidOperationException("ConnectionStrings:messaging is not configured."));
 
@@ -33,7 +52,6 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<IInterceptor, OutboxWakeOnSave>();
         builder.Services.AddSingleton<IInterceptor, OutboxWakeOnCommit>();
         builder.Services.AddScoped<IEventOutbox, EventOutbox<TContext>>();
-        builder.Services.AddScoped<TenantDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 

@@ -11,7 +11,10 @@ public static class MessagingModel
     /// same transaction. They hold no tenant_id column and no row-level security: the relay must
     /// see every tenant's pending events, and the tenant travels inside each event.
     /// </summary>
-    public static ModelBuilder AddOutboxAndInbox(this ModelBuilder modelBuilder)
+    public static ModelBuilder AddOutboxAndInbox(this ModelBuilder modelBuilder) => modelBuilder.AddOutbox().AddInbox();
+
+    /// <summary>The outbox alone, for a process that publishes and consumes nothing.</summary>
+    public static ModelBuilder AddOutbox(this ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<OutboxMessage>(outbox =>
         {
@@ -22,7 +25,11 @@ public static class MessagingModel
             outbox.Property(m => m.MessageType).HasMaxLength(500);
             outbox.Property(m => m.Body).HasColumnType("jsonb");
         });
+        return modelBuilder;
+    }
 
+    private static ModelBuilder AddInbox(this ModelBuilder modelBuilder)
+    {
         modelBuilder.Entity<InboxMessage>(inbox =>
         {
             inbox.ToTable("inbox_messages");

@@ -11,6 +11,16 @@ public sealed class InteractionsDbContext(DbContextOptions<InteractionsDbContext
 {
     public DbSet<Interaction> Interactions => Set<Interaction>();
 
+    public DbSet<InteractionSubject> InteractionSubjects => Set<InteractionSubject>();
+
+    public DbSet<InteractionVersion> InteractionVersions => Set<InteractionVersion>();
+
+    public DbSet<ContactStatsRow> ContactStats => Set<ContactStatsRow>();
+
+    public DbSet<ContactPolicyRow> ContactPolicies => Set<ContactPolicyRow>();
+
+    public DbSet<KnownMember> KnownMembers => Set<KnownMember>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox().AddKnownCompanies();

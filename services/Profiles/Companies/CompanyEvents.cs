@@ -20,7 +20,8 @@ internal static class CompanyEvents
         company.AnnualRevenue,
         company.RevenueCurrency,
         company.Tags,
-        company.ExternalId);
+        company.ExternalId,
+        CadenceOf(company));
 
     /// <summary>The update itself, and the ownership change when ownership is among <paramref name="changed"/>.</summary>
     public static IEnumerable<EventContracts.IntegrationEvent> Updated(Company company, IReadOnlyList<string> changed, Proto.Ownership? ownership)
@@ -39,7 +40,8 @@ internal static class CompanyEvents
             company.AnnualRevenue,
             company.RevenueCurrency,
             company.Tags,
-            company.ExternalId);
+            company.ExternalId,
+            CadenceOf(company));
 
         if (changed.Contains("ownership"))
         {
@@ -54,4 +56,8 @@ internal static class CompanyEvents
                     Guid.TryParse(o.CompanyId, out var id) ? id : null)).ToList() ?? []);
         }
     }
+
+    /// <summary>How often the strategy says to get in touch; null when it says nothing.</summary>
+    private static int? CadenceOf(Company company) =>
+        Data.ProtoJson.Parse<Proto.Strategy>(company.StrategyJson)?.ContactCadenceDays is > 0 and var days ? days : null;
 }

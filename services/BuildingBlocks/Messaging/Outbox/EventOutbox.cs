@@ -8,7 +8,7 @@ using NpgsqlTypes;
 namespace CrmPlatform.Messaging.Outbox;
 
 internal sealed class EventOutbox<TContext>(TContext db) : IEventOutbox
-    where TContext : TenantDbContext
+    where TContext : DbContext
 {
     public void Enqueue(IntegrationEvent integrationEvent) => db.Set<OutboxMessage>().Add(ToMessage(integrationEvent));
 
@@ -37,10 +37,11 @@ internal sealed class EventOutbox<TContext>(TContext db) : IEventOutbox
 
     private OutboxMessage ToMessage(IntegrationEvent integrationEvent)
     {
-        if (integrationEvent.TenantId != db.TenantId)
+        // A tenant's context raises its own tenant's events only; the gateway's catalog spans tenants.
+        if (db is TenantDbContext tenantDb && integrationEvent.TenantId != tenantDb.TenantId)
         {
             throw new CrossTenantWriteException(
-                $"An event of tenant {integrationEvent.TenantId} was raised in a context bound to tenant {db.TenantId}.");
+                $"An event of tenant {integrationEvent.TenantId} was raised in a context bound to tenant {tenantDb.TenantId}.");
         }
 
         var type = integrationEvent.GetType();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CrmPlatform.Tenancy.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +21,7 @@ internal sealed class OutboxRelay<TContext>(
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
-    where TContext : TenantDbContext
+    where TContext : DbContext
 {
     private const int MaxErrorLength = 2000;
 

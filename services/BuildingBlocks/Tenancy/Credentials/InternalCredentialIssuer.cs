@@ -11,7 +11,7 @@ public sealed class InternalCredentialIssuer(IOptions<InternalCredentialOptions>
     private readonly JsonWebTokenHandler handler = new();
     private readonly SigningCredentials signing = new(InternalCredentialKeys.SigningKey(options.Value), SecurityAlgorithms.HmacSha256);
 
-    public string Issue(Guid tenantId, string keyId, IEnumerable<string> scopes)
+    public string Issue(Guid tenantId, string keyId, IEnumerable<string> scopes, Guid? memberId = null, IEnumerable<string>? teams = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return handler.CreateToken(new SecurityTokenDescriptor
@@ -27,6 +27,7 @@ public sealed class InternalCredentialIssuer(IOptions<InternalCredentialOptions>
                 new Claim(TenantClaims.TenantId, tenantId.ToString()),
                 new Claim(TenantClaims.KeyId, keyId),
                 new Claim(TenantClaims.Scope, string.Join(' ', scopes)),
+                .. TenantClaims.ForMember(memberId, teams),
             ]),
         });
     }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -23,6 +24,116 @@ namespace CrmPlatform.Interactions.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CrmPlatform.Interactions.Data.ContactPolicyRow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("PolicyJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("policy_json");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_contact_policies");
+
+                    b.ToTable("contact_policies", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Interactions.Data.ContactStatsRow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("AccountOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("account_owner");
+
+                    b.Property<int?>("CadenceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("cadence_days");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset>("DueFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_from");
+
+                    b.Property<bool>("IsCompany")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_company");
+
+                    b.Property<DateTimeOffset>("KnownSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("known_since");
+
+                    b.Property<DateTimeOffset?>("LastContactAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_contact_at");
+
+                    b.Property<bool>("Listed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("listed");
+
+                    b.Property<int>("OutboundLast30Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("outbound_last30days");
+
+                    b.PrimitiveCollection<List<string>>("OverContactedReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("over_contacted_reasons");
+
+                    b.Property<DateTimeOffset?>("OverContactedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("over_contacted_until");
+
+                    b.Property<DateTimeOffset?>("ProfileAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("profile_at");
+
+                    b.Property<string>("StatsJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("stats_json");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("TenantId", "SubjectId")
+                        .HasName("pk_contact_stats");
+
+                    b.HasIndex("TenantId", "CompanyId")
+                        .HasDatabaseName("ix_contact_stats_tenant_id_company_id");
+
+                    b.HasIndex("TenantId", "IsCompany", "DueAt")
+                        .HasDatabaseName("ix_contact_stats_tenant_id_is_company_due_at");
+
+                    b.HasIndex("TenantId", "IsCompany", "OverContactedUntil")
+                        .HasDatabaseName("ix_contact_stats_tenant_id_is_company_over_contacted_until");
+
+                    b.ToTable("contact_stats", (string)null);
+                });
+
             modelBuilder.Entity("CrmPlatform.Interactions.Data.Interaction", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -33,15 +144,24 @@ namespace CrmPlatform.Interactions.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<string>("Author")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("author");
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<bool>("Automated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("automated");
 
                     b.Property<string>("Body")
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)")
                         .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
 
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uuid")
@@ -50,6 +170,20 @@ namespace CrmPlatform.Interactions.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("DetailsJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details_json");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("direction");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -61,18 +195,275 @@ namespace CrmPlatform.Interactions.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
+                    b.PrimitiveCollection<List<Guid>>("OwnerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("owner_ids");
+
+                    b.PrimitiveCollection<List<Guid>>("PersonIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("person_ids");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pinned");
+
+                    b.Property<NpgsqlTsVector>("Search")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search")
+                        .HasComputedColumnSql("setweight(to_tsvector('simple', coalesce(subject, '')), 'A') || setweight(to_tsvector('simple', coalesce(body, '')), 'B')", true);
+
+                    b.Property<string>("SourceEventId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source_event_id");
+
+                    b.Property<string>("SourceSystem")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_system");
+
                     b.Property<string>("Subject")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("subject");
 
+                    b.Property<string>("Team")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("team");
+
+                    b.PrimitiveCollection<List<string>>("Topics")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("topics");
+
+                    b.Property<bool>("TwoWay")
+                        .HasColumnType("boolean")
+                        .HasColumnName("two_way");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("visibility");
+
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_interactions");
 
-                    b.HasIndex("TenantId", "CompanyId", "Id")
-                        .HasDatabaseName("ix_interactions_tenant_id_company_id_id");
+                    b.HasIndex("Search")
+                        .HasDatabaseName("ix_interactions_search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Search"), "GIN");
+
+                    b.HasIndex("TenantId", "SourceSystem", "SourceEventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_interactions_tenant_id_source_system_source_event_id")
+                        .HasFilter("source_event_id IS NOT NULL");
+
+                    b.HasIndex("TenantId", "CompanyId", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_interactions_tenant_id_company_id_occurred_at_id");
 
                     b.ToTable("interactions", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Interactions.Data.InteractionSubject", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<Guid>("InteractionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("interaction_id");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<bool>("Contact")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contact");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("direction");
+
+                    b.Property<bool>("IsCompany")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_company");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<bool>("TwoWay")
+                        .HasColumnType("boolean")
+                        .HasColumnName("two_way");
+
+                    b.HasKey("TenantId", "SubjectId", "InteractionId")
+                        .HasName("pk_interaction_subjects");
+
+                    b.HasIndex("TenantId", "InteractionId")
+                        .HasDatabaseName("ix_interaction_subjects_tenant_id_interaction_id");
+
+                    b.HasIndex("TenantId", "CompanyId", "OccurredAt")
+                        .HasDatabaseName("ix_interaction_subjects_tenant_id_company_id_occurred_at");
+
+                    b.HasIndex("TenantId", "SubjectId", "OccurredAt", "InteractionId")
+                        .HasDatabaseName("ix_interaction_subjects_tenant_id_subject_id_occurred_at_inter");
+
+                    b.HasIndex("TenantId", "SubjectId", "Channel", "Direction", "OccurredAt")
+                        .HasDatabaseName("ix_interaction_subjects_tenant_id_subject_id_channel_direction");
+
+                    b.ToTable("interaction_subjects", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Interactions.Data.InteractionVersion", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("InteractionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("interaction_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot_json");
+
+                    b.HasKey("TenantId", "InteractionId", "Version")
+                        .HasName("pk_interaction_versions");
+
+                    b.ToTable("interaction_versions", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Interactions.Data.KnownMember", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.PrimitiveCollection<List<string>>("Teams")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("teams");
+
+                    b.HasKey("TenantId", "MemberId")
+                        .HasName("pk_known_members");
+
+                    b.ToTable("known_members", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.KnownCompanies.CompanyRepoint", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("MergeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merge_id");
+
+                    b.Property<string>("TableName")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("table_name");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_id");
+
+                    b.Property<DateTimeOffset>("RepointedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("repointed_at");
+
+                    b.PrimitiveCollection<List<Guid>>("RowIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("row_ids");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survivor_id");
+
+                    b.HasKey("TenantId", "MergeId", "TableName")
+                        .HasName("pk_company_repoints");
+
+                    b.HasIndex("TenantId", "MergedId")
+                        .HasDatabaseName("ix_company_repoints_tenant_id_merged_id");
+
+                    b.ToTable("company_repoints", (string)null);
                 });
 
             modelBuilder.Entity("CrmPlatform.KnownCompanies.KnownCompany", b =>
@@ -164,47 +555,6 @@ namespace CrmPlatform.Interactions.Data.Migrations
                         .HasName("pk_inbox_messages");
 
                     b.ToTable("inbox_messages", (string)null);
-                });
-
-            modelBuilder.Entity("CrmPlatform.KnownCompanies.CompanyRepoint", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<Guid>("MergeId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("merge_id");
-
-                    b.Property<string>("TableName")
-                        .HasMaxLength(63)
-                        .HasColumnType("character varying(63)")
-                        .HasColumnName("table_name");
-
-                    b.Property<Guid>("MergedId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("merged_id");
-
-                    b.Property<DateTimeOffset>("RepointedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("repointed_at");
-
-                    b.PrimitiveCollection<List<Guid>>("RowIds")
-                        .IsRequired()
-                        .HasColumnType("uuid[]")
-                        .HasColumnName("row_ids");
-
-                    b.Property<Guid>("SurvivorId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("survivor_id");
-
-                    b.HasKey("TenantId", "MergeId", "TableName")
-                        .HasName("pk_company_repoints");
-
-                    b.HasIndex("TenantId", "MergedId")
-                        .HasDatabaseName("ix_company_repoints_tenant_id_merged_id");
-
-                    b.ToTable("company_repoints", (string)null);
                 });
 
             modelBuilder.Entity("CrmPlatform.Messaging.Outbox.OutboxMessage", b =>

@@ -13,4 +13,5 @@ public sealed record CompanyCreated(
     decimal? AnnualRevenue,
     string? RevenueCurrency,
     IReadOnlyList<string> Tags,
-    string? ExternalId) : IntegrationEvent(TenantId);
+    string? ExternalId,
+    int? ContactCadenceDays = null) : IntegrationEvent(TenantId);

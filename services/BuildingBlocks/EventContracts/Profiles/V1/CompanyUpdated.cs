@@ -19,4 +19,5 @@ public sealed record CompanyUpdated(
     decimal? AnnualRevenue,
     string? RevenueCurrency,
     IReadOnlyList<string> Tags,
-    string? ExternalId) : IntegrationEvent(TenantId);
+    string? ExternalId,
+    int? ContactCadenceDays = null) : IntegrationEvent(TenantId);

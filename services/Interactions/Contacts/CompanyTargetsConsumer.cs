@@ -1,0 +1,71 @@
+using CrmPlatform.EventContracts.Profiles.V1;
+using CrmPlatform.Interactions.Data;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmPlatform.Interactions.Contacts;
+
+/// <summary>
+/// Follows what Profiles says of a company that contact verdicts depend on: its account owner and
+/// its strategy's cadence (an older announcement arriving late changes neither), and whether it
+/// is deleted. Every company gets its statistics row on creation, so a client nobody ever
+/// contacted is on the neglected list once its first cadence has passed.
+/// </summary>
+public sealed class CompanyTargetsConsumer(InteractionsDbContext db)
+    : IConsumer<CompanyCreated>, IConsumer<CompanyUpdated>, IConsumer<CompanyDeleted>, IConsumer<CompanyRestored>
+{
+    public Task Consume(ConsumeContext<CompanyCreated> context) =>
+        Announce(context.Message.CompanyId, context.Message.AccountOwner, context.Message.ContactCadenceDays, context.Message.OccurredAt, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<CompanyUpdated> context) =>
+        Announce(context.Message.CompanyId, context.Message.AccountOwner, context.Message.ContactCadenceDays, context.Message.OccurredAt, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<CompanyDeleted> context) => SetListed(context.Message.CompanyId, false, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<CompanyRestored> context) => SetListed(context.Message.CompanyId, true, context.CancellationToken);
+
+    private async Task Announce(Guid companyId, string? owner, int? cadence, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var row = await Row(companyId, at, cancellationToken);
+        if (row.KnownSince > at)
+        {
+            row.KnownSince = at;
+            row.DueFrom = row.LastContactAt is null ? at : row.DueFrom;
+        }
+
+        if (row.ProfileAt is null || row.ProfileAt <= at)
+        {
+            row.AccountOwner = owner;
+            row.CadenceDays = cadence;
+            row.ProfileAt = at;
+        }
+
+        var policy = await db.LoadPolicy(cancellationToken);
+        var days = ContactPolicies.CadenceDays(policy, row.CadenceDays);
+        row.DueAt = row.DueFrom.AddDays(days);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The company's people are judged against its cadence too.
+        await db.ContactStats.Where(s => s.CompanyId == companyId && !s.IsCompany)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.DueAt, p => p.DueFrom.AddDays(days)), cancellationToken);
+    }
+
+    private async Task SetListed(Guid companyId, bool listed, CancellationToken cancellationToken)
+    {
+        var row = await Row(companyId, DateTimeOffset.UtcNow, cancellationToken);
+        row.Listed = listed;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<ContactStatsRow> Row(Guid companyId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var row = await db.ContactStats.FirstOrDefaultAsync(s => s.SubjectId == companyId, cancellationToken);
+        if (row is null)
+        {
+            row = new ContactStatsRow { SubjectId = companyId, CompanyId = companyId, IsCompany = true, KnownSince = at, DueFrom = at, DueAt = at };
+            db.ContactStats.Add(row);
+        }
+
+        return row;
+    }
+}
