@@ -117,7 +117,8 @@ public sealed class BadInputTests(PlatformFixture platform)
     public static TheoryData<string, string, string, string, string> Bodies() => new()
     {
         { "profiles", "/v1/companies", """{"name":"Typo AB",{0}}""", "website", "company.website" },
-        { "interactions", $"/v1/companies/{SomeId}/interactions", """{"kind":"INTERACTION_KIND_NOTE","body":"x",{0}}""", "author", "interaction.author" },
+        { "interactions", $"/v1/companies/{SomeId}/interactions", """{"kind":"INTERACTION_KIND_NOTE","body":"x",{0}}""", "subject", "interaction.subject" },
+        { "platform", $"/admin/v1/tenants/{SomeId}/members", """{"name":"Ann Berg",{0}}""", "email", "member.email" },
         { "billing", "/v1/invoices", "{\"companyId\":\"" + SomeId + "\",\"number\":\"INV-1\",{0}}", "amount", "invoice.amount" },
         { "platform", "/admin/v1/tenants", """{"slug":"typo-tenant","name":"Typo",{0}}""", "plan", "tenant.plan" },
     };

@@ -27,11 +27,7 @@ public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifeti
         using var tenant = await platform.NewTenant();
         var company = await tenant.CreateCompanyKnownEverywhere("Audit AB");
         await FillEveryProfilesTable(tenant, company);
-        await tenant.Interactions.RecordInteractionAsync(new RecordInteractionRequest
-        {
-            CompanyId = company.Id,
-            Interaction = new Interaction { Kind = InteractionKind.Call, Subject = "Audit call" },
-        });
+        await FillEveryInteractionsTable(tenant, company);
         await tenant.Billing.CreateInvoiceAsync(new CreateInvoiceRequest
         {
             Invoice = new Invoice
@@ -65,6 +61,23 @@ public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifeti
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    // One call per Interactions table (known_companies, known_people and company_repoints fill from events).
+    private async Task FillEveryInteractionsTable(TenantClient tenant, Company company)
+    {
+        using var member = await platform.NewMember(tenant, "Audit Member"); // known_members
+        var call = await member.Client.Interactions.RecordInteractionAsync(new RecordInteractionRequest // interactions, interaction_subjects, contact_stats
+        {
+            CompanyId = company.Id,
+            Interaction = new Interaction { Kind = InteractionKind.Call, Subject = "Audit call" },
+        });
+        await member.Client.Interactions.UpdateInteractionAsync(new UpdateInteractionRequest // interaction_versions
+        {
+            Interaction = new Interaction { Id = call.Id, Subject = "Audit call, edited" },
+            UpdateMask = new FieldMask { Paths = { "subject" } },
+        });
+        await tenant.Contacts.UpdateContactPolicyAsync(new UpdateContactPolicyRequest { Policy = new ContactPolicy { DefaultCadenceDays = 14 } }); // contact_policies
+    }
 
     // One call per Profiles table; a new table needs a line here, or the audit below fails on it.
     private static async Task FillEveryProfilesTable(TenantClient tenant, Company company)

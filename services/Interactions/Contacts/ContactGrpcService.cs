@@ -132,16 +132,16 @@ public sealed class ContactGrpcService(InteractionsDbContext db, PageTokens page
             rows = rows.OrderByDescending(s => s.OverContactedUntil).ThenBy(s => s.SubjectId);
         }
 
-        var page_ = await rows
+        var found = await rows
             .Join(db.Set<KnownCompany>(), s => s.SubjectId, c => c.CompanyId, (s, c) => new { Stats = s, c.Name })
             .Take(page.Size + 1)
             .ToListAsync(context.CancellationToken);
-        var next = page.Close(page_, r => PageCursor.At(neglected ? r.Stats.DueAt : r.Stats.OverContactedUntil!.Value, r.Stats.SubjectId));
+        var next = page.Close(found, r => PageCursor.At(neglected ? r.Stats.DueAt : r.Stats.OverContactedUntil!.Value, r.Stats.SubjectId));
         return new ListCompaniesByVerdictResponse
         {
             Companies =
             {
-                page_.Select(r => new CompanyVerdict
+                found.Select(r => new CompanyVerdict
                 {
                     CompanyId = r.Stats.SubjectId.ToString(),
                     CompanyName = r.Name,
@@ -176,7 +176,8 @@ public sealed class ContactGrpcService(InteractionsDbContext db, PageTokens page
         var row = await db.ContactPolicies.FirstOrDefaultAsync(context.CancellationToken);
         if (row is null)
         {
-            db.ContactPolicies.Add(row = new ContactPolicyRow { PolicyJson = "" });
+            // The tenant is the key: set it, or EF would generate one.
+            db.ContactPolicies.Add(row = new ContactPolicyRow { TenantId = db.TenantId, PolicyJson = "" });
         }
 
         row.PolicyJson = Timeline.InteractionMapper.Format(policy);

@@ -23,7 +23,9 @@ internal static class ContactVerdicts
     public static Judgement Judge(ContactFacts facts, Proto.ContactPolicy policy, int cadenceDays, bool isPerson, DateTimeOffset knownSince, DateTimeOffset now)
     {
         var cadence = TimeSpan.FromDays(cadenceDays);
-        var dueFrom = facts.LastPersonalContact is { } last && last > knownSince ? last : knownSince;
+        // The cadence runs from the last personal contact, even one from before the client became
+        // known here (history ingested from another system); from then on if there is none.
+        var dueFrom = facts.LastPersonalContact ?? knownSince;
         var dueAt = dueFrom + cadence;
         var (until, overReasons) = OverContacted(facts, policy, cadence, isPerson, now);
 

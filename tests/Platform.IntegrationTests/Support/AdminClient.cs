@@ -35,6 +35,24 @@ public sealed class AdminClient(Uri gateway, string operatorKey)
         Send(HttpMethod.Post, $"/admin/v1/tenants/{tenantId}/api-keys/{keyId}:rotate",
             new { oldKeyExpireTime = oldKeyExpires.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture) });
 
+    /// <returns>The new member's id.</returns>
+    public async Task<string> CreateMember(string tenantId, string name, string email, params string[] teams)
+    {
+        var response = await Send(HttpMethod.Post, $"/admin/v1/tenants/{tenantId}/members", new { name, email, teams });
+        return (string)response["id"]!;
+    }
+
+    /// <returns>A key bound to the member (its calls act as them), and its secret.</returns>
+    public async Task<(string KeyId, string Secret)> CreateMemberApiKey(string tenantId, string memberId, params string[] scopes)
+    {
+        var response = await Send(HttpMethod.Post, $"/admin/v1/tenants/{tenantId}/api-keys",
+            new { name = "member", memberId, scopes = scopes.Length > 0 ? scopes : ["crm.read", "crm.write"] });
+        return ((string)response["apiKey"]!["id"]!, (string)response["secret"]!);
+    }
+
+    public Task RemoveMember(string tenantId, string memberId) =>
+        Send(HttpMethod.Post, $"/admin/v1/tenants/{tenantId}/members/{memberId}:remove", new { });
+
     public Task RevokeApiKey(string tenantId, string keyId) =>
         Send(HttpMethod.Post, $"/admin/v1/tenants/{tenantId}/api-keys/{keyId}:revoke", new { });
 

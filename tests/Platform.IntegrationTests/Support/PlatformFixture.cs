@@ -70,6 +70,30 @@ public sealed class PlatformFixture : IAsyncLifetime
         return new TenantClient(tenantId, keyId, secret, GatewayRest, GatewayGrpc);
     }
 
+    /// <summary>
+    /// A co-worker in <paramref name="tenant"/>, with a key of their own whose calls act as them;
+    /// returns once Interactions knows them (the gateway announces members by event).
+    /// </summary>
+    public async Task<Member> NewMember(TenantClient tenant, string name, params string[] teams)
+    {
+        var email = $"{name.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid():N}"[..40] + "@example.com";
+        var memberId = await Admin.CreateMember(tenant.TenantId, name, email, teams);
+        var (keyId, secret) = await Admin.CreateMemberApiKey(tenant.TenantId, memberId);
+        var client = new TenantClient(tenant.TenantId, keyId, secret, GatewayRest, GatewayGrpc);
+        await Eventually.True(() => MemberKnown(tenant.TenantId, memberId), $"member {name} to reach Interactions");
+        return new Member(memberId, name, email, client);
+    }
+
+    private async Task<bool> MemberKnown(string tenantId, string memberId)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(SuperuserConnectionString("interactions"));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM known_members WHERE tenant_id = $1 AND member_id = $2", connection);
+        command.Parameters.AddWithValue(Guid.Parse(tenantId));
+        command.Parameters.AddWithValue(Guid.Parse(memberId));
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+
     public string AppConnectionString(string database) => platform.Database(database).AppConnectionString;
 
     public string SuperuserConnectionString(string database) => platform.SuperuserConnectionString(database);

@@ -37,6 +37,8 @@ public sealed class TenantClient : IDisposable
         Duplicates = new DuplicatesService.DuplicatesServiceClient(invoker);
         Merges = new MergesService.MergesServiceClient(invoker);
         Interactions = new InteractionsService.InteractionsServiceClient(invoker);
+        Contacts = new ContactService.ContactServiceClient(invoker);
+        Ingest = new IngestService.IngestServiceClient(invoker);
         Billing = new BillingService.BillingServiceClient(invoker);
         Segmentation = new SegmentationService.SegmentationServiceClient(invoker);
     }
@@ -70,6 +72,10 @@ public sealed class TenantClient : IDisposable
     public MergesService.MergesServiceClient Merges { get; }
 
     public InteractionsService.InteractionsServiceClient Interactions { get; }
+
+    public ContactService.ContactServiceClient Contacts { get; }
+
+    public IngestService.IngestServiceClient Ingest { get; }
 
     public BillingService.BillingServiceClient Billing { get; }
 
