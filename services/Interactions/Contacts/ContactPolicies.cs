@@ -79,7 +79,9 @@ internal static class ContactPolicies
 
     private static bool IsSpan(Duration duration, TimeSpan min, TimeSpan max)
     {
-        if (duration.Seconds is < -315_576_000_000 or > 315_576_000_000 || duration.Nanos is <= -1_000_000_000 or >= 1_000_000_000)
+        // Seconds and nanos of opposite signs are no normalized duration either; ToTimeSpan throws on them.
+        if (duration.Seconds is < -315_576_000_000 or > 315_576_000_000 || duration.Nanos is <= -1_000_000_000 or >= 1_000_000_000
+            || Math.Sign(duration.Seconds) * Math.Sign(duration.Nanos) < 0)
         {
             return false;
         }

@@ -45,12 +45,15 @@ internal static class ContactWords
         _ => $"{(int)elapsed.TotalDays} days ago",
     };
 
+    /// <summary>"7 days", "1 day", "36 hours", "90 minutes": the largest unit the period is a whole number of.</summary>
     public static string Period(TimeSpan period) => period switch
     {
-        { TotalDays: 7 } => "7 days",
-        { TotalDays: >= 1 } when period.TotalDays == Math.Floor(period.TotalDays) => $"{(int)period.TotalDays} days",
-        _ => $"{(int)period.TotalHours} hours",
+        { TotalDays: >= 1 } when period.TotalDays == Math.Floor(period.TotalDays) => Count((int)period.TotalDays, "day"),
+        { TotalHours: >= 1 } when period.TotalHours == Math.Floor(period.TotalHours) => Count((int)period.TotalHours, "hour"),
+        _ => Count((int)period.TotalMinutes, "minute"),
     };
+
+    private static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 
     /// <summary>"Thursday 14:00 UTC" within a week, a date after that.</summary>
     public static string When(DateTimeOffset time, DateTimeOffset now)

@@ -71,7 +71,7 @@ internal static partial class InteractionRules
     public static string NormalTopic(string topic)
     {
         var trimmed = topic.Trim().TrimStart('#').Trim().ToLowerInvariant();
-        return trimmed.Length > Interaction.MaxTopicLength ? trimmed[..Interaction.MaxTopicLength] : trimmed;
+        return trimmed.Length > Interaction.MaxTopicLength ? trimmed[..Interaction.MaxTopicLength].TrimEnd() : trimmed;
     }
 
     // Opens and clicks that no person made: Apple Mail Privacy Protection and Gmail's image proxy
