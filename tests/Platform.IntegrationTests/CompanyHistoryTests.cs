@@ -7,78 +7,109 @@ using Grpc.Core;
 
 namespace CrmPlatform.IntegrationTests;
 
-/// <summary>Every change kept: who changed what and when, and the company as it stood on a given day.</summary>
+/// <summary>
+/// Every change kept: who changed what and when, and the company as it stood on a given day
+/// (over the histories of <see cref="HistoryScenario"/>, lived through once).
+/// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class CompanyHistoryTests(PlatformFixture platform)
 {
     [Fact]
-    public async Task Changes_AreListedNewestFirst_WithWhoWhenAndOldAndNewValues()
+    public async Task Changes_AreListedNewestFirst()
     {
-        using var tenant = await platform.NewTenant();
-        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest
-        {
-            Company = new Company { Name = "History AB", AccountOwner = "anna", Industry = new Industry { Code = "111" } },
-        });
-        await tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
-        {
-            Company = new Company { Id = company.Id, AccountOwner = "erik" },
-            UpdateMask = FieldMask.FromString("account_owner"),
-        });
-        await tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
-        {
-            Company = new Company { Id = company.Id, Industry = new Industry { Code = "222" }, Tags = { "vip" } },
-            UpdateMask = FieldMask.FromString("industry,tags"),
-        });
-        await tenant.Companies.DeleteCompanyAsync(new DeleteCompanyRequest { Id = company.Id });
+        var s = await HistoryScenario.Of(platform);
 
-        var all = (await tenant.History.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id })).Changes;
+        var all = await Changes(s, new ListCompanyChangesRequest { CompanyId = s.Changed.Id });
+
         Assert.Equal(4, all.Count);
         Assert.Equal("delete_time", all[0].Field);
         Assert.Equal(["industry", "tags"], all.Skip(1).Take(2).Select(c => c.Field).Order());
         Assert.Equal("account_owner", all[3].Field);
-        Assert.All(all, change => Assert.Equal($"api-key:{tenant.KeyId}", change.Actor));
+    }
 
-        var owner = Assert.Single((await tenant.History.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id, Fields = { "account_owner" } })).Changes);
+    [Fact]
+    public async Task Changes_NameTheKeyThatMadeThem()
+    {
+        var s = await HistoryScenario.Of(platform);
+
+        var all = await Changes(s, new ListCompanyChangesRequest { CompanyId = s.Changed.Id });
+
+        Assert.All(all, change => Assert.Equal($"api-key:{s.Tenant.KeyId}", change.Actor));
+    }
+
+    [Fact]
+    public async Task ChangesOfAField_ShowItsOldAndNewValue()
+    {
+        var s = await HistoryScenario.Of(platform);
+
+        var owner = Assert.Single(await Changes(s, new ListCompanyChangesRequest { CompanyId = s.Changed.Id, Fields = { "account_owner" } }));
+
         Assert.Equal("anna", owner.Before.AccountOwner);
         Assert.Equal("erik", owner.After.AccountOwner);
+    }
 
-        var overRest = JsonNode.Parse(await tenant.Rest.GetStringAsync($"/v1/companies/{company.Id}/changes?fields=industry"))!["changes"]!.AsArray();
+    [Fact]
+    public async Task ChangesOfAField_OverRest_ShowItsOldAndNewValue()
+    {
+        var s = await HistoryScenario.Of(platform);
+
+        var overRest = JsonNode.Parse(await s.Tenant.Rest.GetStringAsync($"/v1/companies/{s.Changed.Id}/changes?fields=industry"))!["changes"]!.AsArray();
+
         var industry = Assert.Single(overRest)!;
         Assert.Equal("111", (string)industry["before"]!["industry"]!["code"]!);
         Assert.Equal("222", (string)industry["after"]!["industry"]!["code"]!);
+    }
 
-        var untilNow = await tenant.History.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = company.Id, Until = owner.ChangeTime });
-        Assert.Empty(untilNow.Changes);
+    [Fact]
+    public async Task ChangesUntilTheFirstChangesTime_AreNone()
+    {
+        var s = await HistoryScenario.Of(platform);
+        var first = Assert.Single(await Changes(s, new ListCompanyChangesRequest { CompanyId = s.Changed.Id, Fields = { "account_owner" } }));
+
+        Assert.Empty(await Changes(s, new ListCompanyChangesRequest { CompanyId = s.Changed.Id, Until = first.ChangeTime }));
     }
 
     [Fact]
     public async Task CompanyAsOfATime_IsTheCompanyAsItStoodThen()
     {
-        using var tenant = await platform.NewTenant();
-        var created = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Before AB", AccountOwner = "anna" } });
-        var renamed = await tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
-        {
-            Company = new Company { Id = created.Id, Name = "After AB", AccountOwner = "erik" },
-            UpdateMask = FieldMask.FromString("name,account_owner"),
-        });
-        await tenant.Companies.DeleteCompanyAsync(new DeleteCompanyRequest { Id = created.Id });
+        var s = await HistoryScenario.Of(platform);
 
-        var atCreation = await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = created.Id, AsOfTime = created.UpdateTime });
+        var atCreation = await AsOf(s, s.Created.UpdateTime);
+        var afterRename = await AsOf(s, s.Renamed.UpdateTime);
+
         Assert.Equal("Before AB", atCreation.Name);
         Assert.Equal("anna", atCreation.AccountOwner);
-        Assert.Null(atCreation.DeleteTime);
-        Assert.Empty(atCreation.Etag);
-
-        var afterRename = await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = created.Id, AsOfTime = renamed.UpdateTime });
         Assert.Equal("After AB", afterRename.Name);
-        Assert.Null(afterRename.DeleteTime);
+    }
 
-        var now = await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = created.Id });
+    [Fact]
+    public async Task CompanyAsOfATimeBeforeItsDeletion_IsNotDeleted()
+    {
+        var s = await HistoryScenario.Of(platform);
+
+        var now = await s.Tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = s.Created.Id });
+
         Assert.NotNull(now.DeleteTime);
+        Assert.Null((await AsOf(s, s.Created.UpdateTime)).DeleteTime);
+        Assert.Null((await AsOf(s, s.Renamed.UpdateTime)).DeleteTime);
+    }
 
-        var beforeItExisted = Timestamp.FromDateTimeOffset(created.CreateTime.ToDateTimeOffset().AddSeconds(-1));
-        var error = await Assert.ThrowsAsync<RpcException>(() =>
-            tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = created.Id, AsOfTime = beforeItExisted }).ResponseAsync);
+    [Fact]
+    public async Task CompanyAsOfATime_HasNoEtag()
+    {
+        var s = await HistoryScenario.Of(platform);
+
+        Assert.Empty((await AsOf(s, s.Created.UpdateTime)).Etag);
+    }
+
+    [Fact]
+    public async Task CompanyAsOfATimeBeforeItExisted_IsNotFound()
+    {
+        var s = await HistoryScenario.Of(platform);
+        var beforeItExisted = Timestamp.FromDateTimeOffset(s.Created.CreateTime.ToDateTimeOffset().AddSeconds(-1));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => AsOf(s, beforeItExisted));
+
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 
@@ -97,50 +128,107 @@ public sealed class CompanyHistoryTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task PeopleAndProjects_CanBeReadAsTheyStood()
+    public async Task PeopleAsOfATime_AreThoseWhoWereThereThen()
     {
-        using var tenant = await platform.NewTenant();
-        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Then AB" } });
-        var anna = await tenant.People.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Anna", Title = "CFO" } });
-        var carl = await tenant.People.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Carl" } });
-        var deal = await tenant.Projects.CreateProjectAsync(new CreateProjectRequest { CompanyId = company.Id, Project = new Project { Name = "ERP", Stage = ProjectStage.Planning } });
-        await Task.Delay(100);
-        var then = Timestamp.FromDateTime(DateTime.UtcNow);
-        await Task.Delay(100);
+        var s = await HistoryScenario.Of(platform);
 
-        var bo = await tenant.People.CreatePersonAsync(new CreatePersonRequest { CompanyId = company.Id, Person = new Person { GivenName = "Bo" } });
-        var today = DateTime.UtcNow;
-        await tenant.People.UpdatePersonAsync(new UpdatePersonRequest
-        {
-            Person = new Person
-            {
-                Id = anna.Id,
-                Title = "CEO",
-                Roles = { new RoleHolding { Role = PersonRole.KeyOfficer, StartDate = new Contracts.Common.V1.Date { Year = today.Year, Month = today.Month, Day = today.Day } } },
-            },
-            UpdateMask = FieldMask.FromString("title,roles"),
-        });
-        await tenant.People.LeaveCompanyAsync(new LeaveCompanyRequest { Id = carl.Id });
-        await tenant.Projects.UpdateProjectAsync(new UpdateProjectRequest { Project = new Project { Id = deal.Id, Stage = ProjectStage.Won }, UpdateMask = FieldMask.FromString("stage") });
+        Assert.Equal([s.Anna.Id, s.Carl.Id], (await People(s, new ListPeopleRequest { AsOfTime = s.Then })).Select(p => p.Id));
+        Assert.Equal([s.Anna.Id, s.Bo.Id], (await People(s, new ListPeopleRequest())).Select(p => p.Id));
+    }
 
-        var people = (await tenant.People.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, AsOfTime = then })).People;
-        Assert.Equal([anna.Id, carl.Id], people.Select(p => p.Id));
+    [Fact]
+    public async Task PeopleAsOfATime_AreAsTheyStoodThen()
+    {
+        var s = await HistoryScenario.Of(platform);
+
+        var people = await People(s, new ListPeopleRequest { AsOfTime = s.Then });
+
         Assert.Equal("CFO", people[0].Title);
-        Assert.Equal("", people[0].Etag);
         Assert.Null(people[1].LeftDate);
-        Assert.Empty((await tenant.People.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, Role = PersonRole.KeyOfficer, AsOfTime = then })).People);
-        Assert.Equal([anna.Id], (await tenant.People.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id, Role = PersonRole.KeyOfficer })).People.Select(p => p.Id));
-        Assert.Equal([anna.Id, bo.Id], (await tenant.People.ListPeopleAsync(new ListPeopleRequest { CompanyId = company.Id })).People.Select(p => p.Id));
-        Assert.Equal("CFO", (await tenant.People.GetPersonAsync(new GetPersonRequest { Id = anna.Id, AsOfTime = then })).Title);
-        var notYet = await Assert.ThrowsAsync<RpcException>(() => tenant.People.GetPersonAsync(new GetPersonRequest { Id = bo.Id, AsOfTime = then }).ResponseAsync);
-        Assert.Equal(StatusCode.NotFound, notYet.StatusCode);
+    }
 
-        var pastDeal = await tenant.Projects.GetProjectAsync(new GetProjectRequest { Id = deal.Id, AsOfTime = then });
+    [Fact]
+    public async Task PeopleAsOfATime_HaveNoEtag()
+    {
+        var s = await HistoryScenario.Of(platform);
+
+        Assert.Equal("", (await People(s, new ListPeopleRequest { AsOfTime = s.Then }))[0].Etag);
+    }
+
+    [Fact]
+    public async Task PeopleInARoleAsOfATime_AreThoseWhoHeldItThen()
+    {
+        var s = await HistoryScenario.Of(platform);
+
+        Assert.Empty(await People(s, new ListPeopleRequest { Role = PersonRole.KeyOfficer, AsOfTime = s.Then }));
+        Assert.Equal([s.Anna.Id], (await People(s, new ListPeopleRequest { Role = PersonRole.KeyOfficer })).Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task PersonAsOfATime_IsThePersonAsTheyStoodThen()
+    {
+        var s = await HistoryScenario.Of(platform);
+
+        Assert.Equal("CFO", (await s.Tenant.People.GetPersonAsync(new GetPersonRequest { Id = s.Anna.Id, AsOfTime = s.Then })).Title);
+    }
+
+    [Fact]
+    public async Task PersonAsOfATimeBeforeTheyJoined_IsNotFound()
+    {
+        var s = await HistoryScenario.Of(platform);
+
+        var notYet = await Assert.ThrowsAsync<RpcException>(() => s.Tenant.People.GetPersonAsync(new GetPersonRequest { Id = s.Bo.Id, AsOfTime = s.Then }).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, notYet.StatusCode);
+    }
+
+    [Fact]
+    public async Task ProjectAsOfATime_IsTheProjectAsItStoodThen()
+    {
+        var s = await HistoryScenario.Of(platform);
+
+        var pastDeal = await s.Tenant.Projects.GetProjectAsync(new GetProjectRequest { Id = s.Deal.Id, AsOfTime = s.Then });
+
         Assert.Equal(ProjectStage.Planning, pastDeal.Stage);
-        Assert.Equal(deal.StageTime.ToDateTime(), pastDeal.StageTime.ToDateTime(), TimeSpan.FromMilliseconds(1)); // stored to the microsecond
-        Assert.Equal([deal.Id], (await tenant.Projects.ListProjectsAsync(new ListProjectsRequest { CompanyId = company.Id, Stage = ProjectStage.Planning, AsOfTime = then })).Projects.Select(p => p.Id));
-        Assert.Empty((await tenant.Projects.ListProjectsAsync(new ListProjectsRequest { CompanyId = company.Id, Stage = ProjectStage.Planning })).Projects);
-        var mixed = await Assert.ThrowsAsync<RpcException>(() => tenant.Projects.ListProjectsAsync(new ListProjectsRequest { CompanyId = company.Id, StalledForDays = 30, AsOfTime = then }).ResponseAsync);
+        Assert.Equal(s.Deal.StageTime.ToDateTime(), pastDeal.StageTime.ToDateTime(), TimeSpan.FromMilliseconds(1)); // stored to the microsecond
+    }
+
+    [Fact]
+    public async Task ProjectsAtAStageAsOfATime_AreThoseAtItThen()
+    {
+        var s = await HistoryScenario.Of(platform);
+
+        Assert.Equal([s.Deal.Id], (await Projects(s, new ListProjectsRequest { Stage = ProjectStage.Planning, AsOfTime = s.Then })).Select(p => p.Id));
+        Assert.Empty(await Projects(s, new ListProjectsRequest { Stage = ProjectStage.Planning }));
+    }
+
+    [Fact]
+    public async Task StalledProjectsAsOfATime_IsInvalidArgument()
+    {
+        var s = await HistoryScenario.Of(platform);
+
+        var mixed = await Assert.ThrowsAsync<RpcException>(() => Projects(s, new ListProjectsRequest { StalledForDays = 30, AsOfTime = s.Then }));
+
         Assert.Equal(StatusCode.InvalidArgument, mixed.StatusCode);
+    }
+
+    private static async Task<List<CompanyChange>> Changes(HistoryScenario s, ListCompanyChangesRequest request) =>
+        (await s.Tenant.History.ListCompanyChangesAsync(request)).Changes.ToList();
+
+    private static async Task<Company> AsOf(HistoryScenario s, Timestamp time) =>
+        await s.Tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = s.Created.Id, AsOfTime = time });
+
+    /// <summary>The people of <see cref="HistoryScenario.Staffed"/> the request asks for.</summary>
+    private static async Task<List<Person>> People(HistoryScenario s, ListPeopleRequest request)
+    {
+        request.CompanyId = s.Staffed.Id;
+        return (await s.Tenant.People.ListPeopleAsync(request)).People.ToList();
+    }
+
+    /// <summary>The projects of <see cref="HistoryScenario.Staffed"/> the request asks for.</summary>
+    private static async Task<List<Project>> Projects(HistoryScenario s, ListProjectsRequest request)
+    {
+        request.CompanyId = s.Staffed.Id;
+        return (await s.Tenant.Projects.ListProjectsAsync(request)).Projects.ToList();
     }
 }

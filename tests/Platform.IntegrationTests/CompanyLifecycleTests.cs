@@ -15,21 +15,36 @@ namespace CrmPlatform.IntegrationTests;
 public sealed class CompanyLifecycleTests(PlatformFixture platform)
 {
     [Fact]
-    public async Task UpdateWithMask_ChangesOnlyTheNamedFields_AndReachesSegmentation()
+    public async Task UpdateWithMask_ChangesOnlyTheNamedFields()
     {
         using var tenant = await platform.NewTenant();
-        var company = await tenant.CreateCompanyKnownEverywhere("Old Name AB", industryCode: "111111");
+        var company = await Create(tenant, "Old Name AB", industryCode: "111111");
 
-        var response = await tenant.Rest.PatchAsJsonAsync(
-            $"/v1/companies/{company.Id}?updateMask=industry,accountOwner",
-            new { name = "Ignored, not in the mask", industry = new { code = "222222", label = "New industry" }, accountOwner = "maria@seller.example" });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var updated = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var updated = await PatchIndustryAndOwner(tenant, company);
 
         Assert.Equal("Old Name AB", (string)updated["name"]!);
         Assert.Equal("222222", (string)updated["industry"]!["code"]!);
         Assert.Equal("maria@seller.example", (string)updated["accountOwner"]!);
+    }
+
+    [Fact]
+    public async Task Update_GivesTheCompanyANewEtag()
+    {
+        using var tenant = await platform.NewTenant();
+        var company = await Create(tenant, "Old Name AB", industryCode: "111111");
+
+        var updated = await PatchIndustryAndOwner(tenant, company);
+
         Assert.NotEqual(company.Etag, (string)updated["etag"]!);
+    }
+
+    [Fact]
+    public async Task Update_ReachesSegmentation()
+    {
+        using var tenant = await platform.NewTenant();
+        var company = await tenant.CreateCompanyKnownEverywhere("Old Name AB", industryCode: "111111");
+
+        await PatchIndustryAndOwner(tenant, company);
 
         await Eventually.True(
             async () => (await tenant.Segmentation.GetCompanyFactsAsync(new GetCompanyFactsRequest { CompanyId = company.Id })).IndustryCode == "222222",
@@ -74,57 +89,116 @@ public sealed class CompanyLifecycleTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task UpdateWithBadMaskOrValues_IsInvalidArgument_AndChangesNothing()
+    public async Task UpdateWithBadMaskPaths_IsInvalidArgument_WithAViolationEach()
     {
         using var tenant = await platform.NewTenant();
         var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Valid AB" } });
 
-        var badPath = await Assert.ThrowsAsync<RpcException>(() => tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
-        {
-            Company = new Company { Id = company.Id, Name = "x" },
-            UpdateMask = new FieldMask { Paths = { "create_time", "no_such_field" } },
-        }).ResponseAsync);
+        var badPath = await Assert.ThrowsAsync<RpcException>(() => UpdateWithBadMaskPaths(tenant, company));
+
         Assert.Equal(StatusCode.InvalidArgument, badPath.StatusCode);
         Assert.Equal(2, badPath.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Count);
+    }
 
-        var badValues = await Assert.ThrowsAsync<RpcException>(() => tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
-        {
-            Company = new Company { Id = company.Id, Name = "", Email = "not-an-email" },
-            UpdateMask = FieldMask.FromString("name,email"),
-        }).ResponseAsync);
+    [Fact]
+    public async Task UpdateWithBadValues_IsInvalidArgument_WithEveryViolation()
+    {
+        using var tenant = await platform.NewTenant();
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Valid AB" } });
+
+        var badValues = await Assert.ThrowsAsync<RpcException>(() => UpdateWithBadValues(tenant, company));
+
         Assert.Equal(StatusCode.InvalidArgument, badValues.StatusCode);
         Assert.Equal(["company.name", "company.email"], badValues.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field));
+    }
+
+    [Fact]
+    public async Task RefusedUpdates_ChangeNothing()
+    {
+        using var tenant = await platform.NewTenant();
+        var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Valid AB" } });
+
+        await Assert.ThrowsAsync<RpcException>(() => UpdateWithBadMaskPaths(tenant, company));
+        await Assert.ThrowsAsync<RpcException>(() => UpdateWithBadValues(tenant, company));
 
         var unchanged = await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = company.Id });
         Assert.Equal(company.Etag, unchanged.Etag);
     }
 
     [Fact]
-    public async Task DeletedCompany_LeavesLists_AndComesBackWhenUndeleted()
+    public async Task DeleteOverRest_MarksTheCompanyDeleted()
     {
-        using var tenant = await platform.NewTenant();
-        var company = await tenant.CreateCompanyKnownEverywhere("Gone Soon AB");
+        var s = await DeletionScenario.Of(platform);
 
-        Assert.Equal(HttpStatusCode.OK, (await tenant.Rest.DeleteAsync($"/v1/companies/{company.Id}")).StatusCode);
+        var deleted = await s.Tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = s.Deleted.Id });
 
-        var deleted = await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = company.Id });
+        Assert.Equal(HttpStatusCode.OK, s.DeleteOverRest);
         Assert.NotNull(deleted.DeleteTime);
+    }
+
+    [Fact]
+    public async Task DeletedCompany_IsPurgedNoSoonerThanThirtyDaysLater()
+    {
+        var s = await DeletionScenario.Of(platform);
+
+        var deleted = await s.Tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = s.Deleted.Id });
+
         Assert.True(deleted.PurgeTime.ToDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(29));
-        Assert.DoesNotContain((await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies, c => c.Id == company.Id);
-        Assert.Contains((await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest { ShowDeleted = true })).Companies, c => c.Id == company.Id);
+    }
+
+    [Fact]
+    public async Task DeletedCompany_IsListedOnlyWhenTheDeletedAreShown()
+    {
+        var s = await DeletionScenario.Of(platform);
+
+        Assert.DoesNotContain((await s.Tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies, c => c.Id == s.Deleted.Id);
+        Assert.Contains((await s.Tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest { ShowDeleted = true })).Companies, c => c.Id == s.Deleted.Id);
+    }
+
+    [Fact]
+    public async Task DeletedCompany_LeavesSegmentationsLists()
+    {
+        var s = await DeletionScenario.Of(platform);
+
         await Eventually.True(
-            async () => !(await tenant.Segmentation.ListCompanyFactsAsync(new ListCompanyFactsRequest())).Clients.Any(c => c.CompanyId == company.Id),
+            async () => !(await s.Tenant.Segmentation.ListCompanyFactsAsync(new ListCompanyFactsRequest())).Clients.Any(c => c.CompanyId == s.Deleted.Id),
             "the deletion to take the company out of Segmentation's lists");
+    }
+
+    [Fact]
+    public async Task UpdateOfADeletedCompany_IsFailedPrecondition()
+    {
+        var s = await DeletionScenario.Of(platform);
 
         var updateDeleted = await Assert.ThrowsAsync<RpcException>(() =>
-            tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest { Company = new Company { Id = company.Id, Name = "Zombie" } }).ResponseAsync);
-        Assert.Equal(StatusCode.FailedPrecondition, updateDeleted.StatusCode);
+            s.Tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest { Company = new Company { Id = s.Deleted.Id, Name = "Zombie" } }).ResponseAsync);
 
-        var restored = await tenant.Companies.UndeleteCompanyAsync(new UndeleteCompanyRequest { Id = company.Id });
-        Assert.Null(restored.DeleteTime);
-        Assert.Contains((await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies, c => c.Id == company.Id);
+        Assert.Equal(StatusCode.FailedPrecondition, updateDeleted.StatusCode);
+    }
+
+    [Fact]
+    public async Task UndeletedCompany_IsNoLongerDeleted()
+    {
+        var s = await DeletionScenario.Of(platform);
+
+        Assert.Null(s.Undeleted.DeleteTime);
+    }
+
+    [Fact]
+    public async Task UndeletedCompany_IsListedAgain()
+    {
+        var s = await DeletionScenario.Of(platform);
+
+        Assert.Contains((await s.Tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies, c => c.Id == s.Restored.Id);
+    }
+
+    [Fact]
+    public async Task UndeletedCompany_ComesBackToSegmentationsLists()
+    {
+        var s = await DeletionScenario.Of(platform);
+
         await Eventually.True(
-            async () => (await tenant.Segmentation.ListCompanyFactsAsync(new ListCompanyFactsRequest())).Clients.Any(c => c.CompanyId == company.Id),
+            async () => (await s.Tenant.Segmentation.ListCompanyFactsAsync(new ListCompanyFactsRequest())).Clients.Any(c => c.CompanyId == s.Restored.Id),
             "the restore to bring the company back to Segmentation's lists");
     }
 
@@ -150,9 +224,55 @@ public sealed class CompanyLifecycleTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task List_FiltersByStageOwnerTagCountryAndUpdateTime()
+    public async Task List_FiltersByLifecycleStage()
     {
         using var tenant = await platform.NewTenant();
+        await ArrangeMatchAndOther(tenant);
+
+        Assert.Equal(["Match AB"], await Names(tenant, new ListCompaniesRequest { LifecycleStage = LifecycleStage.Customer }));
+    }
+
+    [Fact]
+    public async Task List_FiltersByAccountOwner()
+    {
+        using var tenant = await platform.NewTenant();
+        await ArrangeMatchAndOther(tenant);
+
+        Assert.Equal(["Match AB"], await Names(tenant, new ListCompaniesRequest { AccountOwner = "erik" }));
+    }
+
+    [Fact]
+    public async Task List_FiltersByTag_IgnoringCase()
+    {
+        using var tenant = await platform.NewTenant();
+        await ArrangeMatchAndOther(tenant);
+
+        Assert.Equal(["Match AB"], await Names(tenant, new ListCompaniesRequest { Tag = "key-account" }));
+    }
+
+    [Fact]
+    public async Task List_FiltersByCountry_IgnoringCase()
+    {
+        using var tenant = await platform.NewTenant();
+        await ArrangeMatchAndOther(tenant);
+
+        Assert.Equal(["Match AB"], await Names(tenant, new ListCompaniesRequest { CountryCode = "SE" }));
+        Assert.Equal(["Other Oy"], await Names(tenant, new ListCompaniesRequest { CountryCode = "fi", LifecycleStage = LifecycleStage.Prospect }));
+    }
+
+    [Fact]
+    public async Task List_FiltersByUpdateTime()
+    {
+        using var tenant = await platform.NewTenant();
+        var match = await ArrangeMatchAndOther(tenant);
+
+        Assert.Empty(await Names(tenant, new ListCompaniesRequest { UpdatedSince = Timestamp.FromDateTimeOffset(match.UpdateTime.ToDateTimeOffset().AddHours(1)) }));
+        Assert.Equal(2, (await Names(tenant, new ListCompaniesRequest { UpdatedSince = match.CreateTime })).Count());
+    }
+
+    /// <summary>"Match AB", a Swedish customer of erik's tagged Key-Account; "Other Oy", a Finnish prospect of anna's.</summary>
+    private static async Task<Company> ArrangeMatchAndOther(TenantClient tenant)
+    {
         var match = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest
         {
             Company = new Company
@@ -168,16 +288,39 @@ public sealed class CompanyLifecycleTests(PlatformFixture platform)
         {
             Company = new Company { Name = "Other Oy", LifecycleStage = LifecycleStage.Prospect, AccountOwner = "anna", Headquarters = new Address { CountryCode = "FI" } },
         });
-
-        async Task<IEnumerable<string>> Names(ListCompaniesRequest request) =>
-            (await tenant.Companies.ListCompaniesAsync(request)).Companies.Select(c => c.Name);
-
-        Assert.Equal(["Match AB"], await Names(new ListCompaniesRequest { LifecycleStage = LifecycleStage.Customer }));
-        Assert.Equal(["Match AB"], await Names(new ListCompaniesRequest { AccountOwner = "erik" }));
-        Assert.Equal(["Match AB"], await Names(new ListCompaniesRequest { Tag = "key-account" }));
-        Assert.Equal(["Match AB"], await Names(new ListCompaniesRequest { CountryCode = "SE" }));
-        Assert.Equal(["Other Oy"], await Names(new ListCompaniesRequest { CountryCode = "fi", LifecycleStage = LifecycleStage.Prospect }));
-        Assert.Empty(await Names(new ListCompaniesRequest { UpdatedSince = Timestamp.FromDateTimeOffset(match.UpdateTime.ToDateTimeOffset().AddHours(1)) }));
-        Assert.Equal(2, (await Names(new ListCompaniesRequest { UpdatedSince = match.CreateTime })).Count());
+        return match;
     }
+
+    private static async Task<IEnumerable<string>> Names(TenantClient tenant, ListCompaniesRequest request) =>
+        (await tenant.Companies.ListCompaniesAsync(request)).Companies.Select(c => c.Name);
+
+    private static async Task<Company> Create(TenantClient tenant, string name, string industryCode) =>
+        await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest
+        {
+            Company = new Company { Name = name, Industry = new Industry { Code = industryCode }, EmployeeCount = 25 },
+        });
+
+    /// <summary>PATCHes industry and account owner over REST with a name outside the mask; answers the company as updated.</summary>
+    private static async Task<JsonNode> PatchIndustryAndOwner(TenantClient tenant, Company company)
+    {
+        var response = await tenant.Rest.PatchAsJsonAsync(
+            $"/v1/companies/{company.Id}?updateMask=industry,accountOwner",
+            new { name = "Ignored, not in the mask", industry = new { code = "222222", label = "New industry" }, accountOwner = "maria@seller.example" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    private static Task<Company> UpdateWithBadMaskPaths(TenantClient tenant, Company company) =>
+        tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
+        {
+            Company = new Company { Id = company.Id, Name = "x" },
+            UpdateMask = new FieldMask { Paths = { "create_time", "no_such_field" } },
+        }).ResponseAsync;
+
+    private static Task<Company> UpdateWithBadValues(TenantClient tenant, Company company) =>
+        tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
+        {
+            Company = new Company { Id = company.Id, Name = "", Email = "not-an-email" },
+            UpdateMask = FieldMask.FromString("name,email"),
+        }).ResponseAsync;
 }

@@ -14,29 +14,81 @@ namespace CrmPlatform.IntegrationTests;
 public sealed class CompanyProfileTests(PlatformFixture platform)
 {
     [Fact]
-    public async Task FullProfile_IsKeptAsWritten_OverGrpcAndRest()
+    public async Task FullProfile_KeepsItsRegistrationNumberAndExternalId()
     {
         using var tenant = await platform.NewTenant();
-        await DefineCustomFields(tenant);
-        var parent = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Holding AB" } });
-
-        var created = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = FullCompany(parent.Id) });
-        var read = await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = created.Id });
+        var (_, read) = await WriteAndReadFullProfile(tenant);
 
         Assert.Equal("556000-1234", read.RegistrationNumber);
         Assert.Equal("ERP-1", read.ExternalId);
+    }
+
+    [Fact]
+    public async Task FullProfile_KeepsItsRevenueToTheNano()
+    {
+        using var tenant = await platform.NewTenant();
+        var (_, read) = await WriteAndReadFullProfile(tenant);
+
         Assert.Equal(new Money { CurrencyCode = "SEK", Units = 12_500_000, Nanos = 500_000_000 }, read.AnnualRevenue);
+    }
+
+    [Fact]
+    public async Task FullProfile_KeepsItsFinancialStatus()
+    {
+        using var tenant = await platform.NewTenant();
+        var (_, read) = await WriteAndReadFullProfile(tenant);
+
         Assert.Equal("AA", read.FinancialStatus.CreditRating);
         Assert.Equal(new Date { Year = 2025, Month = 12, Day = 31 }, read.FinancialStatus.AsOfDate);
+    }
+
+    [Fact]
+    public async Task FullProfile_KeepsItsParentAndOwners()
+    {
+        using var tenant = await platform.NewTenant();
+        var (parent, read) = await WriteAndReadFullProfile(tenant);
+
         Assert.Equal(parent.Id, read.Ownership.ParentCompanyId);
         Assert.Equal(["Anna Ek", "Fund One"], read.Ownership.Owners.Select(o => o.Name));
+    }
+
+    [Fact]
+    public async Task FullProfile_KeepsItsAddresses()
+    {
+        using var tenant = await platform.NewTenant();
+        var (_, read) = await WriteAndReadFullProfile(tenant);
+
         Assert.Equal(AddressKind.Billing, Assert.Single(read.Addresses).Kind);
+    }
+
+    [Fact]
+    public async Task FullProfile_KeepsTheTenantsCustomFields()
+    {
+        using var tenant = await platform.NewTenant();
+        var (_, read) = await WriteAndReadFullProfile(tenant);
+
         Assert.Equal(3, read.CustomFields["seats"].NumberValue);
         Assert.True(read.CustomFields["framework_agreement"].BoolValue);
+    }
+
+    [Fact]
+    public async Task FullProfile_KeepsItsStrategy()
+    {
+        using var tenant = await platform.NewTenant();
+        var (_, read) = await WriteAndReadFullProfile(tenant);
+
         Assert.Equal([Channel.Email, Channel.Meeting], read.Strategy.PreferredChannels);
         Assert.Equal("Cross-sell support", Assert.Single(read.Strategy.Opportunities).Title);
+    }
 
-        var overRest = JsonNode.Parse(await tenant.Rest.GetStringAsync($"/v1/companies/{created.Id}"))!;
+    [Fact]
+    public async Task FullProfile_ReadsTheSameOverRest()
+    {
+        using var tenant = await platform.NewTenant();
+        var (_, read) = await WriteAndReadFullProfile(tenant);
+
+        var overRest = JsonNode.Parse(await tenant.Rest.GetStringAsync($"/v1/companies/{read.Id}"))!;
+
         Assert.Equal("AA", (string)overRest["financialStatus"]!["creditRating"]!);
         Assert.Equal(3, (double)overRest["customFields"]!["seats"]!["numberValue"]!);
     }
@@ -65,7 +117,7 @@ public sealed class CompanyProfileTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task EveryBadField_IsReportedAtOnce_OverGrpcAndRest()
+    public async Task EveryBadField_IsReportedAtOnce()
     {
         using var tenant = await platform.NewTenant();
         await DefineCustomFields(tenant);
@@ -91,8 +143,16 @@ public sealed class CompanyProfileTests(PlatformFixture platform)
             "company.addresses[0].kind", "company.addresses[0].country_code", "company.custom_fields.unknown", "company.custom_fields.seats",
             "company.strategy.contact_cadence_days", "company.strategy.opportunities[0].title",
         }, fields);
+        Assert.Empty((await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
+    }
+
+    [Fact]
+    public async Task BadField_OverRest_IsBadRequest_NamingTheField()
+    {
+        using var tenant = await platform.NewTenant();
 
         var response = await tenant.Rest.PostAsJsonAsync("/v1/companies", new { name = "Bad AB", strategy = new { contactCadenceDays = -1 } });
+
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("company.strategy.contact_cadence_days", await response.Content.ReadAsStringAsync());
         Assert.Empty((await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
@@ -120,22 +180,48 @@ public sealed class CompanyProfileTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task CustomFieldSchema_IsTheTenantsOwn_AndChecked()
+    public async Task CustomFieldSchema_IsReadAsDefined()
+    {
+        using var tenant = await platform.NewTenant();
+        await DefineCustomFields(tenant);
+
+        var schema = await tenant.CustomFields.GetCustomFieldSchemaAsync(new GetCustomFieldSchemaRequest());
+
+        Assert.Equal(["framework_agreement", "renewal", "seats"], schema.Fields.Select(f => f.Key));
+    }
+
+    [Fact]
+    public async Task CustomFieldSchema_IsTheTenantsOwn()
     {
         using var a = await platform.NewTenant();
         using var b = await platform.NewTenant();
         await DefineCustomFields(a);
 
-        var schema = await a.CustomFields.GetCustomFieldSchemaAsync(new GetCustomFieldSchemaRequest());
-        Assert.Equal(["framework_agreement", "renewal", "seats"], schema.Fields.Select(f => f.Key));
         Assert.Empty((await b.CustomFields.GetCustomFieldSchemaAsync(new GetCustomFieldSchemaRequest())).Fields);
+    }
 
-        var bad = await Assert.ThrowsAsync<RpcException>(() => a.CustomFields.UpdateCustomFieldSchemaAsync(new UpdateCustomFieldSchemaRequest
+    [Fact]
+    public async Task BadCustomFieldSchema_IsInvalidArgument_LeavingTheSchemaAsItWas()
+    {
+        using var tenant = await platform.NewTenant();
+        await DefineCustomFields(tenant);
+
+        var bad = await Assert.ThrowsAsync<RpcException>(() => tenant.CustomFields.UpdateCustomFieldSchemaAsync(new UpdateCustomFieldSchemaRequest
         {
             Schema = new CustomFieldSchema { Fields = { new CustomFieldDefinition { Key = "Bad Key", Type = CustomFieldType.Text }, new CustomFieldDefinition { Key = "x" } } },
         }).ResponseAsync);
+
         Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
-        Assert.Equal(3, (await a.CustomFields.GetCustomFieldSchemaAsync(new GetCustomFieldSchemaRequest())).Fields.Count);
+        Assert.Equal(3, (await tenant.CustomFields.GetCustomFieldSchemaAsync(new GetCustomFieldSchemaRequest())).Fields.Count);
+    }
+
+    /// <summary>Defines the custom fields, creates a parent and the full profile under it, and reads it back over gRPC.</summary>
+    private static async Task<(Company Parent, Company Read)> WriteAndReadFullProfile(TenantClient tenant)
+    {
+        await DefineCustomFields(tenant);
+        var parent = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Holding AB" } });
+        var created = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = FullCompany(parent.Id) });
+        return (parent, await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = created.Id }));
     }
 
     internal static Task DefineCustomFields(TenantClient tenant) => tenant.CustomFields.UpdateCustomFieldSchemaAsync(new UpdateCustomFieldSchemaRequest

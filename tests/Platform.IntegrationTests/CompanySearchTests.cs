@@ -44,23 +44,44 @@ public sealed class CompanySearchTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task Search_ToleratesTypos_AndRanksTheBestMatchFirst()
+    public async Task Search_ToleratesTypos_RankingTheBestMatchFirst()
     {
         using var tenant = await platform.NewTenant();
-        await Create(tenant, new Company { Name = "Nordic Timber AB", Website = "https://nordictimber.se" });
-        await Create(tenant, new Company { Name = "Nordic Timber Holding International Group", Email = "info@nth.example" });
-        await Create(tenant, new Company { Name = "Baltic Freight", Email = "ops@balticfreight.example" });
+        await CreateTimberAndFreight(tenant);
 
         var typo = await Search(tenant, "nordik timbr");
+
         Assert.Equal(["Nordic Timber AB", "Nordic Timber Holding International Group"], typo.Results.Select(r => r.Company.Name));
         Assert.True(typo.Results[0].Score > typo.Results[1].Score);
+    }
+
+    [Fact]
+    public async Task Search_FindsACompanyByItsWebsiteOrEmail()
+    {
+        using var tenant = await platform.NewTenant();
+        await CreateTimberAndFreight(tenant);
 
         Assert.Equal(["Baltic Freight"], (await Search(tenant, "balticfreight")).Results.Select(r => r.Company.Name));
         Assert.Equal("Nordic Timber AB", (await Search(tenant, "nordictimber.se")).Results[0].Company.Name);
-        Assert.Empty((await Search(tenant, "zzqx")).Results);
+    }
 
-        // Every word must match: a shared common word alone is not a match.
+    [Fact]
+    public async Task Search_ForWhatNoCompanyResembles_FindsNone()
+    {
+        using var tenant = await platform.NewTenant();
+        await CreateTimberAndFreight(tenant);
+
+        Assert.Empty((await Search(tenant, "zzqx")).Results);
+    }
+
+    // A shared common word alone is not a match.
+    [Fact]
+    public async Task Search_MatchesEveryWord()
+    {
+        using var tenant = await platform.NewTenant();
+        await CreateTimberAndFreight(tenant);
         await Create(tenant, new Company { Name = "Timber Trading Oy" });
+
         Assert.Equal(["Timber Trading Oy"], (await Search(tenant, "timbr tradng")).Results.Select(r => r.Company.Name));
         Assert.Empty((await Search(tenant, "nordic timber zebra")).Results);
     }
@@ -163,6 +184,13 @@ public sealed class CompanySearchTests(PlatformFixture platform)
         Assert.Equal(
             ["filter.any_of[0].all_of[0].field", "filter.any_of[0].all_of[1].operator", "filter.any_of[0].all_of[2].value"],
             error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field));
+    }
+
+    private static async Task CreateTimberAndFreight(TenantClient tenant)
+    {
+        await Create(tenant, new Company { Name = "Nordic Timber AB", Website = "https://nordictimber.se" });
+        await Create(tenant, new Company { Name = "Nordic Timber Holding International Group", Email = "info@nth.example" });
+        await Create(tenant, new Company { Name = "Baltic Freight", Email = "ops@balticfreight.example" });
     }
 
     private static Task<Company> Create(TenantClient tenant, Company company) =>

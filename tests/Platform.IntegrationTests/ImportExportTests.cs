@@ -14,45 +14,97 @@ namespace CrmPlatform.IntegrationTests;
 public sealed class ImportExportTests(PlatformFixture platform)
 {
     [Fact]
-    public async Task Import_CreatesUpdatesAndRejectsRowByRow_AndReportsEach()
+    public async Task Import_ReportsEveryRowInOrder_WithItsOutcome()
     {
-        using var tenant = await platform.NewTenant();
-        var first = await Import(tenant, "",
-            new Company { ExternalId = "C-1", Name = "Alpha AB", AccountOwner = "anna" },
-            new Company { ExternalId = "C-2", Name = "Beta AB", Email = "not-an-email" },
-            new Company { Name = "No External Id AB" },
-            new Company { ExternalId = "C-1", Name = "Alpha Again AB" },
-            new Company { ExternalId = "C-3", Name = "Gamma AB", EmployeeCount = 40 });
+        var first = (await ImportScenario.Of(platform)).First;
 
-        Assert.Equal((2, 0, 0, 3), (first.Created, first.Updated, first.Unchanged, first.Rejected));
         Assert.Equal([1, 2, 3, 4, 5], first.Rows.Select(r => r.Row));
         Assert.Equal(
             [ImportOutcome.Created, ImportOutcome.Rejected, ImportOutcome.Rejected, ImportOutcome.Rejected, ImportOutcome.Created],
             first.Rows.Select(r => r.Outcome));
-        Assert.Equal("email", Assert.Single(first.Rows[1].Problems).Field);
-        Assert.Equal("external_id", Assert.Single(first.Rows[2].Problems).Field);
-        Assert.Contains("earlier row", Assert.Single(first.Rows[3].Problems).Description);
+    }
 
-        var second = await Import(tenant, "",
-            new Company { ExternalId = "C-1", Name = "Alpha AB", AccountOwner = "erik" },
-            new Company { ExternalId = "C-3", Name = "Gamma AB" });
+    [Fact]
+    public async Task Import_CountsEveryOutcome()
+    {
+        var first = (await ImportScenario.Of(platform)).First;
+
+        Assert.Equal((2, 0, 0, 3), (first.Created, first.Updated, first.Unchanged, first.Rejected));
+    }
+
+    [Fact]
+    public async Task Import_RejectsARowWithABadField_NamingTheField()
+    {
+        var first = (await ImportScenario.Of(platform)).First;
+
+        Assert.Equal("email", Assert.Single(first.Rows[1].Problems).Field);
+    }
+
+    [Fact]
+    public async Task Import_RejectsARowWithoutAnExternalId()
+    {
+        var first = (await ImportScenario.Of(platform)).First;
+
+        Assert.Equal("external_id", Assert.Single(first.Rows[2].Problems).Field);
+    }
+
+    [Fact]
+    public async Task Import_RejectsARowRepeatingAnEarlierRowsExternalId()
+    {
+        var first = (await ImportScenario.Of(platform)).First;
+
+        Assert.Contains("earlier row", Assert.Single(first.Rows[3].Problems).Description);
+    }
+
+    [Fact]
+    public async Task Reimport_TellsUpdatedRowsFromUnchangedOnes()
+    {
+        var second = (await ImportScenario.Of(platform)).Second;
 
         Assert.Equal((0, 1, 1, 0), (second.Created, second.Updated, second.Unchanged, second.Rejected));
-        var alpha = await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = first.Rows[0].CompanyId });
+    }
+
+    [Fact]
+    public async Task Reimport_UpdatesTheCompanyOfTheExternalId()
+    {
+        var s = await ImportScenario.Of(platform);
+
+        var alpha = await s.Tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = s.AlphaId });
+
         Assert.Equal("erik", alpha.AccountOwner);
-        Assert.Equal(40, (await tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = first.Rows[4].CompanyId })).EmployeeCount);
-        var owner = Assert.Single((await tenant.History.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = alpha.Id })).Changes);
+    }
+
+    [Fact]
+    public async Task Reimport_LeavesAFieldTheRowOmits()
+    {
+        var s = await ImportScenario.Of(platform);
+
+        Assert.Equal(40, (await s.Tenant.Companies.GetCompanyAsync(new GetCompanyRequest { Id = s.GammaId })).EmployeeCount);
+    }
+
+    [Fact]
+    public async Task ImportedChange_IsInTheHistory_AsTheImports()
+    {
+        var s = await ImportScenario.Of(platform);
+
+        var owner = Assert.Single((await s.Tenant.History.ListCompanyChangesAsync(new ListCompanyChangesRequest { CompanyId = s.AlphaId })).Changes);
+
         Assert.Equal(("anna", "erik"), (owner.Before.AccountOwner, owner.After.AccountOwner));
         Assert.StartsWith("import:", owner.Actor);
+    }
 
-        // The imported companies' events reach the other services.
+    [Fact]
+    public async Task ImportedCompanies_ReachTheOtherServices()
+    {
+        var s = await ImportScenario.Of(platform);
+
         await Eventually.True(
-            async () => (await tenant.Segmentation.GetCompanyFactsAsync(new GetCompanyFactsRequest { CompanyId = alpha.Id })).Name == "Alpha AB",
+            async () => (await s.Tenant.Segmentation.GetCompanyFactsAsync(new GetCompanyFactsRequest { CompanyId = s.AlphaId })).Name == "Alpha AB",
             "imported company to reach Segmentation");
     }
 
     [Fact]
-    public async Task ImportRetriedWithTheSameKey_AnswersAsTheFirst_AndADifferentImportIsRefused()
+    public async Task ImportRetriedWithTheSameKey_AnswersAsTheFirst()
     {
         using var tenant = await platform.NewTenant();
         var key = Guid.NewGuid().ToString();
@@ -64,55 +116,87 @@ public sealed class ImportExportTests(PlatformFixture platform)
         Assert.Equal(first.ImportId, retry.ImportId);
         Assert.Equal(first.Rows, retry.Rows);
         Assert.Equal((1, 1), (retry.Created, retry.Rejected));
+    }
+
+    [Fact]
+    public async Task ImportWithAUsedKeyButOtherRows_IsInvalidArgument()
+    {
+        using var tenant = await platform.NewTenant();
+        var key = Guid.NewGuid().ToString();
+        await Import(tenant, key, new Company { ExternalId = "K-1", Name = "Keyed AB" }, new Company { ExternalId = "K-2", Name = "" });
+
         var different = await Assert.ThrowsAsync<RpcException>(() => Import(tenant, key, new Company { ExternalId = "K-3", Name = "Other AB" }));
+
         Assert.Equal(StatusCode.InvalidArgument, different.StatusCode);
         Assert.Single((await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies);
     }
 
     [Fact]
-    public async Task RestImport_TakesCsvAndJsonLines_AndRefusesAnUnknownColumn()
+    public async Task RestImportOfCsv_ReportsEveryRow()
     {
-        using var tenant = await platform.NewTenant();
-        var csv = "external_id,name,employee_count,tags,city,country_code\n"
-            + "R-1,\"Comma, Inc\",12,vip;north,Umeå,SE\n"
-            + "R-2,Broken AB,twelve,,,\n";
-        var csvReport = await PostImport(tenant, csv, "text/csv");
+        var csvReport = (await RestImportScenario.Of(platform)).CsvReport;
+
         Assert.Equal(1, (int)csvReport["created"]!);
         Assert.Equal(1, (int)csvReport["rejected"]!);
         Assert.Equal("employee_count", (string)csvReport["rows"]![1]!["problems"]![0]!["field"]!);
-
-        var lines = "{\"externalId\":\"R-1\",\"name\":\"Comma, Inc\",\"accountOwner\":\"anna\"}\n{not json}\n{\"externalId\":\"R-3\",\"name\":\"Json AB\"}\n";
-        var jsonReport = await PostImport(tenant, lines, "application/x-ndjson");
-        Assert.Equal((1, 1, 1), ((int)jsonReport["created"]!, (int)jsonReport["updated"]!, (int)jsonReport["rejected"]!));
-
-        var companies = (await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies;
-        var comma = Assert.Single(companies, c => c.ExternalId == "R-1");
-        Assert.Equal(("Comma, Inc", 12, "Umeå", "anna"), (comma.Name, comma.EmployeeCount, comma.Headquarters.City, comma.AccountOwner));
-        Assert.Equal(["north", "vip"], comma.Tags.Order());
-
-        var unknown = await tenant.Rest.PostAsync("/v1/companies:import", new StringContent("external_id,shoe_size\nX,42\n", Encoding.UTF8, "text/csv"));
-        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.Contains("header[1]", await unknown.Content.ReadAsStringAsync());
-        Assert.Equal(2, (await tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies.Count);
     }
 
     [Fact]
-    public async Task Export_StreamsEveryLiveCompanyOfTheTenant_AndNoOther()
+    public async Task RestImportOfJsonLines_ReportsEveryLine()
     {
-        using var a = await platform.NewTenant();
-        using var b = await platform.NewTenant();
-        await Import(a, "", Enumerable.Range(1, 2500).Select(i => new Company { ExternalId = $"E-{i}", Name = $"Export {i} AB" }).ToArray());
-        await Import(b, "", new Company { ExternalId = "E-1", Name = "Theirs AB" });
-        var deleted = (await a.Companies.ListCompaniesAsync(new ListCompaniesRequest { PageSize = 1 })).Companies[0];
-        await a.Companies.DeleteCompanyAsync(new DeleteCompanyRequest { Id = deleted.Id });
+        var jsonReport = (await RestImportScenario.Of(platform)).JsonLinesReport;
 
-        using var export = a.Bulk.ExportCompanies(new ExportCompaniesRequest());
-        var exported = await export.ResponseStream.ReadAllAsync().ToListAsync();
+        Assert.Equal((1, 1, 1), ((int)jsonReport["created"]!, (int)jsonReport["updated"]!, (int)jsonReport["rejected"]!));
+    }
 
-        Assert.Equal(2499, exported.Count);
-        Assert.DoesNotContain(exported, c => c.Id == deleted.Id || c.Name == "Theirs AB");
-        var overRest = (await a.Rest.GetStringAsync("/v1/companies:export")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2499, overRest.Length);
+    [Fact]
+    public async Task RestImportedCompany_HoldsWhatTheCsvAndTheJsonLinesSaid()
+    {
+        var s = await RestImportScenario.Of(platform);
+
+        var companies = (await s.Tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies;
+
+        var comma = Assert.Single(companies, c => c.ExternalId == "R-1");
+        Assert.Equal(("Comma, Inc", 12, "Umeå", "anna"), (comma.Name, comma.EmployeeCount, comma.Headquarters.City, comma.AccountOwner));
+        Assert.Equal(["north", "vip"], comma.Tags.Order());
+    }
+
+    [Fact]
+    public async Task RestImportWithAnUnknownColumn_IsBadRequest_NamingItAndImportingNothing()
+    {
+        var s = await RestImportScenario.Of(platform);
+
+        var unknown = await s.Tenant.Rest.PostAsync("/v1/companies:import", new StringContent("external_id,shoe_size\nX,42\n", Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("header[1]", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(2, (await s.Tenant.Companies.ListCompaniesAsync(new ListCompaniesRequest())).Companies.Count);
+    }
+
+    [Fact]
+    public async Task Export_StreamsEveryLiveCompanyOfTheTenant()
+    {
+        Assert.Equal(2499, (await ExportScenario.Of(platform)).Exported.Count);
+    }
+
+    [Fact]
+    public async Task Export_LeavesOutDeletedCompanies()
+    {
+        var s = await ExportScenario.Of(platform);
+
+        Assert.DoesNotContain(s.Exported, c => c.Id == s.Deleted.Id);
+    }
+
+    [Fact]
+    public async Task Export_LeavesOutAnotherTenantsCompanies()
+    {
+        Assert.DoesNotContain((await ExportScenario.Of(platform)).Exported, c => c.Name == ExportScenario.OtherTenantsName);
+    }
+
+    [Fact]
+    public async Task ExportOverRest_StreamsEveryLiveCompanyOfTheTenant()
+    {
+        Assert.Equal(2499, (await ExportScenario.Of(platform)).ExportedOverRest.Length);
     }
 
     [Fact]
@@ -132,7 +216,7 @@ public sealed class ImportExportTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task GrpcImport_RejectsARowWithANulInItsName_AndImportsTheRestOfItsBatch()
+    public async Task GrpcImport_OfARowWithANulInItsName_RejectsThatRowOnly()
     {
         using var tenant = await platform.NewTenant();
 
@@ -147,7 +231,7 @@ public sealed class ImportExportTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task Import_RejectsARowOnlyTheDatabaseRefuses_WithAReasonAndNoSql_AndImportsTheRestOfItsBatch()
+    public async Task Import_RejectsOnlyTheRowTheDatabaseRefuses_WithAReasonButNoSql()
     {
         using var tenant = await platform.NewTenant();
         await using var refusal = await InjectedFault.RefuseNamesContaining(platform, "profiles", "companies", tenant.TenantId, "Refused");
@@ -183,7 +267,7 @@ public sealed class ImportExportTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task CsvImport_RejectsRowsThatCannotBeReadOrBreakTheTextRule_WithTheirLines_AndImportsTheOthers()
+    public async Task CsvImport_RejectsOnlyTheRowsItCannotReadOrThatBreakTheTextRule_NamingTheirLines()
     {
         using var tenant = await platform.NewTenant();
         var csv = "external_id,name,employee_count\n"
@@ -305,7 +389,8 @@ public sealed class ImportExportTests(PlatformFixture platform)
         return all;
     }
 
-    private static async Task<JsonNode> PostImport(TenantClient tenant, string body, string contentType)
+    /// <summary>Posts the body to the REST import and gathers the reports into one: every row, the final totals.</summary>
+    internal static async Task<JsonNode> PostImport(TenantClient tenant, string body, string contentType)
     {
         var response = await tenant.Rest.PostAsync("/v1/companies:import", new StringContent(body, Encoding.UTF8, contentType));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -14,20 +14,34 @@ namespace CrmPlatform.IntegrationTests;
 /// query filters must stand on its own.
 /// </summary>
 [Collection(PlatformCollection.Name)]
-public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifetime
+public sealed class IsolationAuditTests(PlatformFixture platform)
 {
     /// <summary>Infrastructure tables that hold no tenant data of their own (see MessagingModel).</summary>
     private static readonly string[] InfrastructureTables = ["__EFMigrationsHistory", "outbox_messages", "inbox_messages"];
 
+    private static readonly Lock Gate = new();
+    private static Task? filled;
+
     public static TheoryData<string> ServiceDatabases => new(PlatformFixture.ServiceDatabaseNames);
 
-    // Puts a row in every tenant table, so "reads 0 rows" below means hidden, not empty.
-    public async Task InitializeAsync()
+    /// <summary>
+    /// Puts a row in every tenant table, so "reads 0 rows" below means hidden, not empty. Once
+    /// for the whole run: it waits on every service, and the rows stay.
+    /// </summary>
+    private static Task EveryTenantTableFilled(PlatformFixture platform)
+    {
+        lock (Gate)
+        {
+            return filled ??= Fill(platform);
+        }
+    }
+
+    private static async Task Fill(PlatformFixture platform)
     {
         using var tenant = await platform.NewTenant();
         var company = await tenant.CreateCompanyKnownEverywhere("Audit AB");
         await FillEveryProfilesTable(tenant, company);
-        await FillEveryInteractionsTable(tenant, company);
+        await FillEveryInteractionsTable(platform, tenant, company);
         await tenant.Billing.CreateInvoiceAsync(new CreateInvoiceRequest
         {
             Invoice = new Invoice
@@ -50,20 +64,18 @@ public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifeti
 
         // known_people in Interactions and Billing, from the person added above; no API reads them.
         await Eventually.True(
-            async () => await Rows("interactions", "known_people") > 0 && await Rows("billing", "known_people") > 0,
+            async () => await Rows(platform, "interactions", "known_people") > 0 && await Rows(platform, "billing", "known_people") > 0,
             "the audit person to reach Interactions and Billing");
     }
 
-    private async Task<long> Rows(string database, string table)
+    private static async Task<long> Rows(PlatformFixture platform, string database, string table)
     {
         await using var superuser = await Open(platform.SuperuserConnectionString(database));
         return await Count(superuser, table);
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
-
     // One call per Interactions table (known_companies, known_people and company_repoints fill from events).
-    private async Task FillEveryInteractionsTable(TenantClient tenant, Company company)
+    private static async Task FillEveryInteractionsTable(PlatformFixture platform, TenantClient tenant, Company company)
     {
         using var member = await platform.NewMember(tenant, "Audit Member"); // known_members
         var call = await member.Client.Interactions.RecordInteractionAsync(new RecordInteractionRequest // interactions, interaction_subjects, contact_stats
@@ -108,16 +120,24 @@ public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifeti
 
     [Theory]
     [MemberData(nameof(ServiceDatabases))]
-    public async Task EveryTenantTable_HasRowLevelSecurityEnabledAndForced_WithAStrictPolicy(string database)
+    public async Task EveryTableButTheInfrastructures_IsATenantTable(string database)
     {
         await using var superuser = await Open(platform.SuperuserConnectionString(database));
-        var tables = await TenantTables(superuser);
-        Assert.NotEmpty(tables);
 
+        var tables = await TenantTables(superuser);
+
+        Assert.NotEmpty(tables);
         var allTables = await Strings(superuser, "SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')");
         Assert.Equal(allTables.Except(InfrastructureTables).Order(), tables.Order());
+    }
 
-        foreach (var table in tables)
+    [Theory]
+    [MemberData(nameof(ServiceDatabases))]
+    public async Task EveryTenantTable_HasRowLevelSecurityEnabledAndForced(string database)
+    {
+        await using var superuser = await Open(platform.SuperuserConnectionString(database));
+
+        foreach (var table in await TenantTables(superuser))
         {
             await using var command = new NpgsqlCommand("SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = $1 AND relnamespace = 'public'::regnamespace", superuser);
             command.Parameters.AddWithValue(table);
@@ -126,8 +146,17 @@ public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifeti
             Assert.True(reader.GetBoolean(0), $"{database}.{table}: row-level security is not enabled");
             Assert.True(reader.GetBoolean(1), $"{database}.{table}: row-level security is not forced");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceDatabases))]
+    public async Task EveryTenantTable_HasOnePolicy_StrictlyOnTheTenantSetting(string database)
+    {
+        await using var superuser = await Open(platform.SuperuserConnectionString(database));
+        var tables = await TenantTables(superuser);
 
         var policies = await Strings(superuser, "SELECT tablename || ': ' || coalesce(qual, '') || ' / ' || coalesce(with_check, '') FROM pg_policies WHERE schemaname = 'public'");
+
         Assert.Equal(tables.Order(), policies.Select(p => p[..p.IndexOf(':')]).Order());
         Assert.All(policies, policy =>
         {
@@ -159,8 +188,9 @@ public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifeti
 
     [Theory]
     [MemberData(nameof(ServiceDatabases))]
-    public async Task TransactionWithoutTenant_ReadsNoRows_AndCannotInsert(string database)
+    public async Task TransactionWithoutTenant_ReadsNoRows(string database)
     {
+        await EveryTenantTableFilled(platform);
         await using var superuser = await Open(platform.SuperuserConnectionString(database));
         await using var app = await Open(platform.AppConnectionString(database));
 
@@ -168,17 +198,24 @@ public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifeti
         {
             Assert.True(await Count(superuser, table) > 0, $"{database}.{table} has no rows to hide; the audit would prove nothing");
 
-            await using (var transaction = await app.BeginTransactionAsync())
-            {
-                Assert.Equal(0L, await Count(app, table));
-            }
+            await using var transaction = await app.BeginTransactionAsync();
+            Assert.Equal(0L, await Count(app, table));
+        }
+    }
 
-            await using (var transaction = await app.BeginTransactionAsync())
-            {
-                var error = await Assert.ThrowsAsync<PostgresException>(() =>
-                    new NpgsqlCommand($"INSERT INTO \"{table}\" (tenant_id) VALUES (gen_random_uuid())", app, transaction).ExecuteNonQueryAsync());
-                Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
-            }
+    [Theory]
+    [MemberData(nameof(ServiceDatabases))]
+    public async Task TransactionWithoutTenant_CannotInsert(string database)
+    {
+        await using var superuser = await Open(platform.SuperuserConnectionString(database));
+        await using var app = await Open(platform.AppConnectionString(database));
+
+        foreach (var table in await TenantTables(superuser))
+        {
+            await using var transaction = await app.BeginTransactionAsync();
+            var error = await Assert.ThrowsAsync<PostgresException>(() =>
+                new NpgsqlCommand($"INSERT INTO \"{table}\" (tenant_id) VALUES (gen_random_uuid())", app, transaction).ExecuteNonQueryAsync());
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
         }
     }
 
@@ -201,7 +238,7 @@ public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifeti
 
     [Theory]
     [MemberData(nameof(ServiceDatabases))]
-    public async Task EveryKeyUniqueIndexAndForeignKey_LeadsWithTenantId(string database)
+    public async Task EveryKeyAndUniqueIndex_LeadsWithTenantId(string database)
     {
         await using var superuser = await Open(platform.SuperuserConnectionString(database));
         var tables = await TenantTables(superuser);
@@ -214,9 +251,17 @@ public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifeti
             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = x.indkey[0]
             WHERE (x.indisprimary OR x.indisunique) AND c.relnamespace = 'public'::regnamespace
             """);
+
         var tenantIndexes = indexes.Where(i => tables.Contains(i[..i.IndexOf('.')])).ToList();
         Assert.NotEmpty(tenantIndexes);
         Assert.All(tenantIndexes, index => Assert.EndsWith(" leads with tenant_id", index));
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceDatabases))]
+    public async Task EveryForeignKey_LeadsWithTenantId(string database)
+    {
+        await using var superuser = await Open(platform.SuperuserConnectionString(database));
 
         var foreignKeys = await Strings(superuser, """
             SELECT conname || ': ' || a.attname || ' -> ' || f.attname
@@ -225,6 +270,7 @@ public sealed class IsolationAuditTests(PlatformFixture platform) : IAsyncLifeti
             JOIN pg_attribute f ON f.attrelid = k.confrelid AND f.attnum = k.confkey[1]
             WHERE k.contype = 'f' AND k.connamespace = 'public'::regnamespace
             """);
+
         Assert.All(foreignKeys, key => Assert.EndsWith(": tenant_id -> tenant_id", key));
     }
 

@@ -91,13 +91,17 @@ public sealed class TenantClient : IDisposable
         {
             Company = new Company { Name = name, Industry = new Industry { Code = industryCode }, EmployeeCount = 25 },
         });
-        await Eventually.True(
-            async () => await Known(() => Interactions.ListInteractionsAsync(new ListInteractionsRequest { CompanyId = company.Id }).ResponseAsync)
-                && await Known(() => Billing.ListInvoicesAsync(new ListInvoicesRequest { CompanyId = company.Id }).ResponseAsync)
-                && await Known(() => Segmentation.GetCompanyFactsAsync(new GetCompanyFactsRequest { CompanyId = company.Id }).ResponseAsync),
-            $"company {name} to reach every service");
+        await KnownEverywhere(company.Id, $"company {name} to reach every service");
         return company;
     }
+
+    /// <summary>Waits until Interactions, Billing and Segmentation all accept the company.</summary>
+    public Task KnownEverywhere(string companyId, string what, TimeSpan? timeout = null) => Eventually.True(
+        async () => await Known(() => Interactions.ListInteractionsAsync(new ListInteractionsRequest { CompanyId = companyId }).ResponseAsync)
+            && await Known(() => Billing.ListInvoicesAsync(new ListInvoicesRequest { CompanyId = companyId }).ResponseAsync)
+            && await Known(() => Segmentation.GetCompanyFactsAsync(new GetCompanyFactsRequest { CompanyId = companyId }).ResponseAsync),
+        what,
+        timeout);
 
     private static async Task<bool> Known<T>(Func<Task<T>> call)
     {
