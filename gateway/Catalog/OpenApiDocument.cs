@@ -26,6 +26,7 @@ public static class OpenApiDocument
         var schemas = new OpenApiSchemas();
         var status = schemas.Reference(Google.Rpc.Status.Descriptor);
         var paths = new JsonObject();
+        var operationIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var method in catalog.Rest.OrderBy(m => m.Template!.OpenApiPath, StringComparer.Ordinal))
         {
             var path = method.Template!.OpenApiPath;
@@ -34,7 +35,16 @@ public static class OpenApiDocument
                 paths[path] = item = new JsonObject();
             }
 
-            item[method.Verb!.ToLowerInvariant()] = Operation(method, schemas, status);
+            // A method with several bindings (a company's timeline, a person's) is one operation per path.
+            var operation = Operation(method, schemas, status);
+            var id = (string)operation["operationId"]!;
+            for (var n = 2; !operationIds.Add(id); n++)
+            {
+                id = $"{operation["operationId"]}_{n}";
+            }
+
+            operation["operationId"] = id;
+            item[method.Verb!.ToLowerInvariant()] = operation;
         }
 
         return new JsonObject
@@ -90,7 +100,9 @@ public static class OpenApiDocument
 
         if (handWritten is not null)
         {
-            parameters.Add(new JsonObject { ["name"] = "requestId", ["in"] = "query", ["schema"] = new JsonObject { ["type"] = "string" } });
+            // The import's idempotency key; the ingest's mailbox owner.
+            var query = request.Name == "ImportCompaniesRequest" ? "requestId" : "ownerId";
+            parameters.Add(new JsonObject { ["name"] = query, ["in"] = "query", ["schema"] = new JsonObject { ["type"] = "string" } });
         }
 
         var operation = new JsonObject

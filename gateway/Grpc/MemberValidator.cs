@@ -11,11 +11,11 @@ internal static partial class MemberValidator
 
     public const int MaxTeams = 50;
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,39}\z")]
     private static partial Regex TeamName();
 
     // Deliberately loose: one @, something either side, no spaces. Whether it delivers is the mail server's call.
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+\z")]
     private static partial Regex Email();
 
     public static FieldViolations Validate(Proto.Member? member, IReadOnlyCollection<string> paths, FieldViolations violations)

@@ -44,7 +44,8 @@ public sealed class ContactGrpcService(InteractionsDbContext db, PageTokens page
             FROM interaction_subjects s
             JOIN interactions i ON i.tenant_id = s.tenant_id AND i.id = s.interaction_id
             LEFT JOIN known_members m ON m.tenant_id = s.tenant_id AND m.member_id = s.author_id
-            WHERE s.tenant_id = @tenant AND s.subject_id = @subject AND s.contact AND s.direction = 'Outbound' AND s.occurred_at > @since
+            WHERE s.tenant_id = @tenant AND s.subject_id = @subject AND s.contact AND s.direction = 'Outbound'
+              AND s.occurred_at > @since AND s.occurred_at <= @now
             ORDER BY s.occurred_at DESC, s.interaction_id DESC
             LIMIT 1000
             """,
@@ -52,18 +53,18 @@ public sealed class ContactGrpcService(InteractionsDbContext db, PageTokens page
                 r.GetFieldValue<DateTimeOffset>(0), (Channel)System.Enum.Parse<Data.Channel>(r.GetString(1)),
                 r.IsDBNull(2) ? null : r.GetGuid(2), r.GetString(3), target.IsPerson ? target.Name : r.GetString(5), r.GetGuid(4)),
             context.CancellationToken,
-            P("tenant", db.TenantId), P("subject", target.SubjectId), P("since", now - window), P("fallback", target.CompanyName));
+            P("tenant", db.TenantId), P("subject", target.SubjectId), P("since", now - window), P("now", now), P("fallback", target.CompanyName));
 
         var reached = await db.ReadAsync(
             """
             SELECT count(DISTINCT subject_id)::int, coalesce(bool_or(subject_id = @person), false)
             FROM interaction_subjects
             WHERE tenant_id = @tenant AND company_id = @company AND NOT is_company AND contact
-              AND direction = 'Outbound' AND channel <> 'Newsletter' AND occurred_at > @since
+              AND direction = 'Outbound' AND channel <> 'Newsletter' AND occurred_at > @since AND occurred_at <= @now
             """,
             r => (Count: r.GetInt32(0), Target: r.GetBoolean(1)),
             context.CancellationToken,
-            P("tenant", db.TenantId), P("company", target.CompanyId), P("person", target.SubjectId), P("since", now.AddDays(-7)));
+            P("tenant", db.TenantId), P("company", target.CompanyId), P("person", target.SubjectId), P("since", now.AddDays(-7)), P("now", now));
 
         var judgement = await Judge(target, policy, now, context.CancellationToken);
         return ContactChecks.Check(new ContactCheckInput(

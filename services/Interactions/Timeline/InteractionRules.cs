@@ -80,8 +80,12 @@ internal static partial class InteractionRules
     [
         "googleimageproxy", "yahoomailproxy", "apple-mail-privacy", "mail privacy protection",
         "barracuda", "mimecast", "proofpoint", "symantec", "messagelabs", "forcepoint", "trend micro",
-        "safelinks", "microsoft office protocol discovery", "bot", "crawler", "spider", "scanner", "headless",
+        "safelinks", "microsoft office protocol discovery", "crawler", "spider", "scanner", "headless",
     ];
+
+    // "Googlebot/2.1", "bingbot", "bot;": a bot names itself; "CUBOT_X30", a phone, does not.
+    [GeneratedRegex(@"bot(?:[/;)\s]|$)|\bbot\b")]
+    private static partial Regex Bot();
 
     /// <summary>How soon after the send an open or click is too quick for a person to have read the email.</summary>
     public static readonly TimeSpan HumanlyImpossible = TimeSpan.FromSeconds(2);
@@ -109,6 +113,6 @@ internal static partial class InteractionRules
 
         var agent = userAgent.ToLowerInvariant();
         // Apple's proxy presents a bare "Mozilla/5.0" with no platform or engine after it.
-        return agent.Trim() == "mozilla/5.0" || AutomatedAgents.Any(agent.Contains);
+        return agent.Trim() == "mozilla/5.0" || AutomatedAgents.Any(agent.Contains) || Bot().IsMatch(agent);
     }
 }

@@ -15,10 +15,10 @@ internal static partial class InteractionValidator
     public const int MaxAddresses = 200;
     public const int MaxMembers = 100;
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,39}\z")]
     private static partial Regex TeamName();
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+$")]
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\z")]
     private static partial Regex EmailAddress();
 
     public static FieldViolations Validate(Proto.Interaction? interaction, DateTimeOffset now, FieldViolations violations, string field = "interaction")
