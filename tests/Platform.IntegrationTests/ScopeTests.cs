@@ -120,7 +120,7 @@ public sealed class ScopeTests(PlatformFixture platform)
     {
         using var tenant = await platform.NewTenant();
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => platform.Admin.CreateScopedApiKey(tenant.TenantId, "crm.admin"));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => platform.Admin.CreateScopedApiKey(tenant.TenantId, "crm.superuser"));
 
         Assert.Contains("400", error.Message, StringComparison.Ordinal);
     }
