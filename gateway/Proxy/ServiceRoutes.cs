@@ -44,6 +44,7 @@ public static class ServiceRoutes
         ("profiles", "/crm.profiles.v1.BulkService/ImportCompanies"), ("profiles", "/crm.profiles.v1.BulkService/ExportCompanies"),
         ("profiles", "/v1/companies:import"), ("profiles", "/v1/companies:export"),
         ("interactions", "/crm.interactions.v1.IngestService/IngestInteractions"), ("interactions", "/v1/interactions:ingest"),
+        ("interactions", "/crm.interactions.v1.IngestService/ExportInteractions"), ("interactions", "/v1/interactions:export"),
     ];
 
     private static readonly TimeSpan BulkTimeout = TimeSpan.FromMinutes(15);

@@ -48,6 +48,23 @@ public sealed class VisibilityTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task APrivateItem_IsNotExportedToAnotherMember()
+    {
+        using var c = await Clientele.Arrange(platform);
+        await c.Record(new Interaction { Kind = InteractionKind.Note, Body = "Private", Visibility = Visibility.Private }, c.Erik);
+        var shared = await c.Record(new Interaction { Kind = InteractionKind.Note, Body = "Shared" }, c.Erik);
+
+        using var export = c.Maria.Client.Ingest.ExportInteractions(new ExportInteractionsRequest { CompanyId = c.Company.Id });
+        var exported = new List<string>();
+        await foreach (var item in export.ResponseStream.ReadAllAsync())
+        {
+            exported.Add(item.Id);
+        }
+
+        Assert.Equal([shared.Id], exported);
+    }
+
+    [Fact]
     public async Task AnIntegrationActingAsNoOne_SeesNoPrivateOrTeamItem()
     {
         using var c = await Clientele.Arrange(platform);

@@ -57,6 +57,7 @@ public sealed class Ingester(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         await RequireOwners(batch, cancellationToken);
+        await writer.Preload(batch.Select(r => r.Interaction), cancellationToken);
         var keys = batch.Select(r => r.Interaction.Source).Where(s => s is { EventId.Length: > 0 }).Select(s => s.System + "\n" + s.EventId).Distinct().ToList();
         var existing = await db.Interactions
             .Where(i => i.SourceEventId != null && keys.Contains(i.SourceSystem + "\n" + i.SourceEventId))
@@ -179,15 +180,14 @@ public sealed class Ingester(
     {
         if (named is { } id)
         {
-            var current = await db.CurrentCompany(id, cancellationToken);
-            await db.RequireKnownCompany(current, proto.CompanyId, cancellationToken);
+            var current = await writer.CurrentCompany(id, cancellationToken);
+            await writer.RequireKnownCompany(current, proto.CompanyId, cancellationToken);
             return current;
         }
 
-        var personId = Guid.Parse(proto.PersonIds[0]);
-        var person = await db.Set<KnownPerson>().AsNoTracking().FirstOrDefaultAsync(p => p.PersonId == personId, cancellationToken)
+        var person = await writer.Person(Guid.Parse(proto.PersonIds[0]), cancellationToken)
             ?? throw new ResourceNotFoundException("Person", proto.PersonIds[0]);
-        return await db.CurrentCompany(person.CompanyId, cancellationToken);
+        return await writer.CurrentCompany(person.CompanyId, cancellationToken);
     }
 
     private async Task RequireOwners(List<IngestRow> batch, CancellationToken cancellationToken)

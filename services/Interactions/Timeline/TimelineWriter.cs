@@ -17,6 +17,62 @@ namespace CrmPlatform.Interactions.Timeline;
 /// </summary>
 public sealed class TimelineWriter(InteractionsDbContext db)
 {
+    // What a request has looked up already: an ingest names the same people and companies in
+    // row after row. Within one request a person does not change company.
+    private readonly Dictionary<Guid, KnownPerson?> people = [];
+    private readonly Dictionary<Guid, Guid> currentCompanies = [];
+    private readonly HashSet<Guid> knownCompanies = [];
+
+    /// <summary>Looks up in one query every person the rows name that this request has not seen yet.</summary>
+    public async Task Preload(IEnumerable<Proto.Interaction> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.SelectMany(r => r.PersonIds)
+            .Select(id => Guid.TryParse(id, out var person) ? person : Guid.Empty)
+            .Where(id => id != Guid.Empty && !people.ContainsKey(id))
+            .Distinct()
+            .ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var found = await db.Set<KnownPerson>().AsNoTracking().Where(p => ids.Contains(p.PersonId)).ToListAsync(cancellationToken);
+        ids.ForEach(id => people[id] = null);
+        found.ForEach(person => people[person.PersonId] = person);
+    }
+
+    /// <summary>A known person, or null for one the tenant does not have.</summary>
+    public async Task<KnownPerson?> Person(Guid personId, CancellationToken cancellationToken)
+    {
+        if (!people.TryGetValue(personId, out var person))
+        {
+            person = people[personId] = await db.Set<KnownPerson>().AsNoTracking().FirstOrDefaultAsync(p => p.PersonId == personId, cancellationToken);
+        }
+
+        return person;
+    }
+
+    /// <summary>The company rows for <paramref name="companyId"/> go to: its survivor while merged.</summary>
+    public async Task<Guid> CurrentCompany(Guid companyId, CancellationToken cancellationToken)
+    {
+        if (!currentCompanies.TryGetValue(companyId, out var current))
+        {
+            current = currentCompanies[companyId] = await db.CurrentCompany(companyId, cancellationToken);
+        }
+
+        return current;
+    }
+
+    /// <summary>NotFound, under the id the caller gave, for a company the tenant does not have.</summary>
+    public async Task RequireKnownCompany(Guid companyId, string requestedId, CancellationToken cancellationToken)
+    {
+        if (!knownCompanies.Contains(companyId))
+        {
+            await db.RequireKnownCompany(companyId, requestedId, cancellationToken);
+            knownCompanies.Add(companyId);
+        }
+    }
+
     /// <summary>
     /// Sets <paramref name="row"/> from <paramref name="proto"/> (already valid in shape) for company
     /// <see cref="Interaction.CompanyId"/>; <paramref name="proto"/>'s email addresses get who they
@@ -24,13 +80,13 @@ public sealed class TimelineWriter(InteractionsDbContext db)
     /// </summary>
     public async Task Fill(Interaction row, Proto.Interaction proto, DateTimeOffset now, string field, CancellationToken cancellationToken)
     {
-        var people = proto.PersonIds.Select(Guid.Parse).ToList();
-        await RequirePeopleOf(row.CompanyId, people, field, cancellationToken);
+        var named = proto.PersonIds.Select(Guid.Parse).ToList();
+        await RequirePeopleOf(row.CompanyId, named, field, cancellationToken);
 
         var sentByMember = false;
         if (proto.DetailsCase == Proto.Interaction.DetailsOneofCase.Email)
         {
-            sentByMember = await ResolveAddresses(row.CompanyId, proto.Email, people, cancellationToken);
+            sentByMember = await ResolveAddresses(row.CompanyId, proto.Email, named, cancellationToken);
         }
 
         var members = new List<(Guid Id, string Field)>();
@@ -47,7 +103,7 @@ public sealed class TimelineWriter(InteractionsDbContext db)
         await RequireMembers(members, cancellationToken);
 
         var kind = (InteractionKind)proto.Kind;
-        if (kind is InteractionKind.NewsletterSend or InteractionKind.NewsletterOpen or InteractionKind.NewsletterClick && people.Count == 0)
+        if (kind is InteractionKind.NewsletterSend or InteractionKind.NewsletterOpen or InteractionKind.NewsletterClick && named.Count == 0)
         {
             throw new FieldViolations().Add($"{field}.person_ids", "a newsletter send, open or click names the person it went to").ToException();
         }
@@ -65,7 +121,7 @@ public sealed class TimelineWriter(InteractionsDbContext db)
         row.Subject = Blank(proto.Subject);
         row.Body = Blank(proto.Body);
         row.OccurredAt = proto.OccurTime?.ToDateTimeOffset() ?? row.OccurredAt;
-        row.PersonIds = people;
+        row.PersonIds = named;
         row.Channel = InteractionRules.ChannelOf(kind);
         row.Direction = InteractionRules.DirectionOf(kind, proto.Direction, sentByMember);
         row.Visibility = proto.Visibility == Proto.Visibility.Unspecified ? Visibility.Everyone : (Visibility)proto.Visibility;
@@ -75,7 +131,7 @@ public sealed class TimelineWriter(InteractionsDbContext db)
 
         if (proto.DetailsCase == Proto.Interaction.DetailsOneofCase.Newsletter)
         {
-            var sentAt = kind == InteractionKind.NewsletterSend ? null : await NewsletterSentAt(people[0], proto.Newsletter.CampaignId, cancellationToken);
+            var sentAt = kind == InteractionKind.NewsletterSend ? null : await NewsletterSentAt(named[0], proto.Newsletter.CampaignId, cancellationToken);
             proto.Newsletter.Automated = InteractionRules.IsAutomated(kind, proto.Newsletter.UserAgent, row.OccurredAt, sentAt);
         }
 
@@ -115,23 +171,18 @@ public sealed class TimelineWriter(InteractionsDbContext db)
         db.InteractionSubjects.Where(s => s.InteractionId == interactionId).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>Every person must be known and of <paramref name="companyId"/> (or of a company merged into it).</summary>
-    private async Task RequirePeopleOf(Guid companyId, List<Guid> people, string field, CancellationToken cancellationToken)
+    private async Task RequirePeopleOf(Guid companyId, List<Guid> named, string field, CancellationToken cancellationToken)
     {
-        if (people.Count == 0)
+        if (named.Count == 0)
         {
             return;
         }
 
-        var known = await db.Set<KnownPerson>().AsNoTracking().Where(p => people.Contains(p.PersonId)).ToDictionaryAsync(p => p.PersonId, cancellationToken);
         var violations = new FieldViolations();
-        for (var i = 0; i < people.Count; i++)
+        for (var i = 0; i < named.Count; i++)
         {
-            if (!known.TryGetValue(people[i], out var person))
-            {
-                throw new ResourceNotFoundException("Person", people[i].ToString());
-            }
-
-            var current = await db.CurrentCompany(person.CompanyId, cancellationToken);
+            var person = await Person(named[i], cancellationToken) ?? throw new ResourceNotFoundException("Person", named[i].ToString());
+            var current = await CurrentCompany(person.CompanyId, cancellationToken);
             violations.Check(current == companyId, $"{field}.person_ids[{i}]", $"is not a person of company {companyId}");
         }
 
@@ -157,7 +208,7 @@ public sealed class TimelineWriter(InteractionsDbContext db)
     /// Names the owner of every address: a person of the company (who then joins the item's
     /// people) or a member. Returns whether a member sent it.
     /// </summary>
-    private async Task<bool> ResolveAddresses(Guid companyId, Proto.EmailDetails email, List<Guid> people, CancellationToken cancellationToken)
+    private async Task<bool> ResolveAddresses(Guid companyId, Proto.EmailDetails email, List<Guid> named, CancellationToken cancellationToken)
     {
         var parties = new[] { email.From }.Where(a => a is not null).Concat(email.To).Concat(email.Cc).ToList();
         var addresses = parties.Select(a => a.Address.Trim().ToLowerInvariant()).Distinct().ToArray();
@@ -187,9 +238,9 @@ public sealed class TimelineWriter(InteractionsDbContext db)
             var address = party.Address.Trim().ToLowerInvariant();
             party.PersonId = persons.Where(p => p.Address == address).Select(p => p.Person.ToString()).FirstOrDefault() ?? "";
             party.MemberId = members.Where(m => m.Address == address).Select(m => m.Member.ToString()).FirstOrDefault() ?? "";
-            if (party.PersonId.Length > 0 && !people.Contains(Guid.Parse(party.PersonId)))
+            if (party.PersonId.Length > 0 && !named.Contains(Guid.Parse(party.PersonId)))
             {
-                people.Add(Guid.Parse(party.PersonId));
+                named.Add(Guid.Parse(party.PersonId));
             }
         }
 

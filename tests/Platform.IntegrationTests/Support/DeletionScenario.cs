@@ -12,8 +12,7 @@ namespace CrmPlatform.IntegrationTests.Support;
 /// </summary>
 public sealed class DeletionScenario
 {
-    private static readonly Lock Gate = new();
-    private static Task<DeletionScenario>? run;
+    private static readonly Once<DeletionScenario> Run = new(Live);
 
     public required TenantClient Tenant { get; init; }
 
@@ -25,13 +24,7 @@ public sealed class DeletionScenario
     /// <summary>What undeleting <see cref="Restored"/> answered.</summary>
     public required Company Undeleted { get; init; }
 
-    public static Task<DeletionScenario> Of(PlatformFixture platform)
-    {
-        lock (Gate)
-        {
-            return run ??= Live(platform);
-        }
-    }
+    public static Task<DeletionScenario> Of(PlatformFixture platform) => Run.Of(platform);
 
     private static async Task<DeletionScenario> Live(PlatformFixture platform)
     {

@@ -10,8 +10,7 @@ namespace CrmPlatform.IntegrationTests.Support;
 /// </summary>
 public sealed class DuplicatesScenario
 {
-    private static readonly Lock Gate = new();
-    private static Task<DuplicatesScenario>? run;
+    private static readonly Once<DuplicatesScenario> Run = new(Live);
 
     public required TenantClient Tenant { get; init; }
     public required Company Timber { get; init; }
@@ -21,13 +20,7 @@ public sealed class DuplicatesScenario
     public required Company SamePhone { get; init; }
     public required Company Unrelated { get; init; }
 
-    public static Task<DuplicatesScenario> Of(PlatformFixture platform)
-    {
-        lock (Gate)
-        {
-            return run ??= Live(platform);
-        }
-    }
+    public static Task<DuplicatesScenario> Of(PlatformFixture platform) => Run.Of(platform);
 
     private static async Task<DuplicatesScenario> Live(PlatformFixture platform)
     {

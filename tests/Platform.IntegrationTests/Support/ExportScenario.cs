@@ -10,8 +10,7 @@ namespace CrmPlatform.IntegrationTests.Support;
 /// </summary>
 public sealed class ExportScenario
 {
-    private static readonly Lock Gate = new();
-    private static Task<ExportScenario>? run;
+    private static readonly Once<ExportScenario> Run = new(Live);
 
     public const string OtherTenantsName = "Theirs AB";
 
@@ -22,13 +21,7 @@ public sealed class ExportScenario
     /// <summary>The REST export's lines, one company each.</summary>
     public required string[] ExportedOverRest { get; init; }
 
-    public static Task<ExportScenario> Of(PlatformFixture platform)
-    {
-        lock (Gate)
-        {
-            return run ??= Live(platform);
-        }
-    }
+    public static Task<ExportScenario> Of(PlatformFixture platform) => Run.Of(platform);
 
     private static async Task<ExportScenario> Live(PlatformFixture platform)
     {

@@ -11,8 +11,7 @@ namespace CrmPlatform.IntegrationTests.Support;
 /// </summary>
 public sealed class HistoryScenario
 {
-    private static readonly Lock Gate = new();
-    private static Task<HistoryScenario>? run;
+    private static readonly Once<HistoryScenario> Run = new(Live);
 
     public required TenantClient Tenant { get; init; }
 
@@ -34,13 +33,7 @@ public sealed class HistoryScenario
     public required Project Deal { get; init; }
     public required Timestamp Then { get; init; }
 
-    public static Task<HistoryScenario> Of(PlatformFixture platform)
-    {
-        lock (Gate)
-        {
-            return run ??= Live(platform);
-        }
-    }
+    public static Task<HistoryScenario> Of(PlatformFixture platform) => Run.Of(platform);
 
     private static async Task<HistoryScenario> Live(PlatformFixture platform)
     {

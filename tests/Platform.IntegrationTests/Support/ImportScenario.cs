@@ -10,8 +10,7 @@ namespace CrmPlatform.IntegrationTests.Support;
 /// </summary>
 public sealed class ImportScenario
 {
-    private static readonly Lock Gate = new();
-    private static Task<ImportScenario>? run;
+    private static readonly Once<ImportScenario> Run = new(Live);
 
     public required TenantClient Tenant { get; init; }
     public required ImportCompaniesResponse First { get; init; }
@@ -21,13 +20,7 @@ public sealed class ImportScenario
 
     public string GammaId => First.Rows[4].CompanyId;
 
-    public static Task<ImportScenario> Of(PlatformFixture platform)
-    {
-        lock (Gate)
-        {
-            return run ??= Live(platform);
-        }
-    }
+    public static Task<ImportScenario> Of(PlatformFixture platform) => Run.Of(platform);
 
     private static async Task<ImportScenario> Live(PlatformFixture platform)
     {

@@ -16,8 +16,7 @@ namespace CrmPlatform.IntegrationTests.Support;
 /// </summary>
 public sealed class MergeScenario
 {
-    private static readonly Lock Gate = new();
-    private static Task<MergeScenario>? run;
+    private static readonly Once<MergeScenario> Run = new(Live);
 
     public required Company Survivor { get; init; }
     public required Company Merged { get; init; }
@@ -54,13 +53,7 @@ public sealed class MergeScenario
     public required StatusCode UndoAgain { get; init; }
     public required TenantClient Tenant { get; init; }
 
-    public static Task<MergeScenario> Of(PlatformFixture platform)
-    {
-        lock (Gate)
-        {
-            return run ??= Live(platform);
-        }
-    }
+    public static Task<MergeScenario> Of(PlatformFixture platform) => Run.Of(platform);
 
     private static async Task<MergeScenario> Live(PlatformFixture platform)
     {

@@ -9,8 +9,7 @@ namespace CrmPlatform.IntegrationTests.Support;
 /// </summary>
 public sealed class RestImportScenario
 {
-    private static readonly Lock Gate = new();
-    private static Task<RestImportScenario>? run;
+    private static readonly Once<RestImportScenario> Run = new(Live);
 
     public required TenantClient Tenant { get; init; }
 
@@ -20,13 +19,7 @@ public sealed class RestImportScenario
     /// <summary>The JSON-lines import's report: its final totals and every row.</summary>
     public required JsonNode JsonLinesReport { get; init; }
 
-    public static Task<RestImportScenario> Of(PlatformFixture platform)
-    {
-        lock (Gate)
-        {
-            return run ??= Live(platform);
-        }
-    }
+    public static Task<RestImportScenario> Of(PlatformFixture platform) => Run.Of(platform);
 
     private static async Task<RestImportScenario> Live(PlatformFixture platform)
     {

@@ -14,8 +14,7 @@ namespace CrmPlatform.IntegrationTests.Support;
 /// </summary>
 public sealed class SliceScenario
 {
-    private static readonly Lock Gate = new();
-    private static Task<SliceScenario>? run;
+    private static readonly Once<SliceScenario> Run = new(Live);
 
     public const string NoteBody = "Asked for a quote on Q3 volumes.";
 
@@ -26,13 +25,7 @@ public sealed class SliceScenario
     public required Company Company { get; init; }
     public required HttpStatusCode NoteOverRest { get; init; }
 
-    public static Task<SliceScenario> Of(PlatformFixture platform)
-    {
-        lock (Gate)
-        {
-            return run ??= Live(platform);
-        }
-    }
+    public static Task<SliceScenario> Of(PlatformFixture platform) => Run.Of(platform);
 
     private static async Task<SliceScenario> Live(PlatformFixture platform)
     {
