@@ -42,6 +42,9 @@ public static class SyntheticTimeline
         }
     }
 
+    /// <summary>One of 40 campaigns, the same for an item however it is written.</summary>
+    public static string CampaignOf(SyntheticItem item) => "c" + (item.OccurredAt.Ticks % 40);
+
     /// <summary>Known companies for the synthetic ones (items may only name companies the service knows).</summary>
     public static async Task AddKnownCompanies(string superuser, Guid tenantId, IEnumerable<(Guid Id, string Name)> companies)
     {
@@ -69,7 +72,7 @@ public static class SyntheticTimeline
         await using (var writer = await connection.BeginBinaryImportAsync(
             """
             COPY interactions (tenant_id, id, company_id, kind, channel, direction, subject, body, occurred_at, created_at, updated_at,
-              owner_ids, person_ids, visibility, topics, pinned, version, two_way, automated, source_system, source_event_id)
+              owner_ids, person_ids, visibility, topics, pinned, version, two_way, automated, source_system, source_event_id, details_json)
             FROM STDIN (FORMAT BINARY)
             """))
         {
@@ -104,6 +107,16 @@ public static class SyntheticTimeline
                 {
                     await writer.WriteAsync("benchmark", NpgsqlDbType.Varchar);
                     await writer.WriteAsync(item.SourceEventId, NpgsqlDbType.Varchar);
+                }
+
+                // A newsletter names its campaign, as the service stores it.
+                if (item.Kind == "NewsletterSend")
+                {
+                    await writer.WriteAsync("{\"newsletter\":{\"campaignId\":\"" + CampaignOf(item) + "\"}}", NpgsqlDbType.Jsonb);
+                }
+                else
+                {
+                    await writer.WriteNullAsync();
                 }
             }
 

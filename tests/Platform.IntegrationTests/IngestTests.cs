@@ -26,18 +26,21 @@ public sealed class IngestTests(PlatformFixture platform)
     private static async Task<List<IngestInteractionsResponse>> Ingest(TenantClient client, params IngestInteractionsRequest[] messages)
     {
         using var call = client.Ingest.IngestInteractions();
+        var reports = new List<IngestInteractionsResponse>();
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var report in call.ResponseStream.ReadAllAsync())
+            {
+                reports.Add(report);
+            }
+        });
         foreach (var message in messages)
         {
             await call.RequestStream.WriteAsync(message);
         }
 
         await call.RequestStream.CompleteAsync();
-        var reports = new List<IngestInteractionsResponse>();
-        await foreach (var report in call.ResponseStream.ReadAllAsync())
-        {
-            reports.Add(report);
-        }
-
+        await reading;
         return reports;
     }
 

@@ -170,6 +170,7 @@ public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox ou
             FROM interaction_subjects s
             JOIN interactions i ON i.tenant_id = s.tenant_id AND i.id = s.interaction_id
             WHERE s.tenant_id = @tenant AND s.subject_id = @subject AND s.kind = 'NewsletterSend'
+              AND i.details_json -> 'newsletter' ->> 'campaignId' IS NOT NULL
             ORDER BY s.occurred_at DESC
             LIMIT 500
             """,
