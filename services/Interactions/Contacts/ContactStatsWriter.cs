@@ -167,12 +167,16 @@ public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox ou
         var sends = await db.ReadAsync(
             """
             SELECT i.details_json -> 'newsletter' ->> 'campaignId', i.details_json -> 'newsletter' ->> 'campaignName', s.occurred_at
-            FROM interaction_subjects s
-            JOIN interactions i ON i.tenant_id = s.tenant_id AND i.id = s.interaction_id
-            WHERE s.tenant_id = @tenant AND s.subject_id = @subject AND s.kind = 'NewsletterSend'
-              AND i.details_json -> 'newsletter' ->> 'campaignId' IS NOT NULL
+            FROM (
+              SELECT interaction_id, occurred_at FROM interaction_subjects
+              -- The partial index's own condition, so the planner knows it may walk it.
+              WHERE tenant_id = @tenant AND subject_id = @subject AND kind IN ('NewsletterSend', 'NewsletterOpen', 'NewsletterClick')
+                AND kind = 'NewsletterSend'
+              ORDER BY occurred_at DESC
+              LIMIT 500) AS s
+            JOIN interactions i ON i.tenant_id = @tenant AND i.id = s.interaction_id
+            WHERE i.details_json -> 'newsletter' ->> 'campaignId' IS NOT NULL
             ORDER BY s.occurred_at DESC
-            LIMIT 500
             """,
             r => (Campaign: r.GetString(0), Name: r.IsDBNull(1) ? null : r.GetString(1), SentAt: r.GetFieldValue<DateTimeOffset>(2)),
             cancellationToken,
@@ -193,6 +197,7 @@ public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox ou
             FROM interaction_subjects s
             JOIN interactions i ON i.tenant_id = s.tenant_id AND i.id = s.interaction_id
             WHERE s.tenant_id = @tenant AND s.subject_id = @subject AND s.contact
+              AND s.kind IN ('NewsletterSend', 'NewsletterOpen', 'NewsletterClick')
               AND s.kind IN ('NewsletterOpen', 'NewsletterClick') AND s.occurred_at >= @from
               AND i.details_json -> 'newsletter' ->> 'campaignId' = ANY(@campaigns)
             """,

@@ -66,6 +66,10 @@ internal sealed class InteractionSubjectConfiguration : IEntityTypeConfiguration
         subject.HasIndex(s => new { s.TenantId, s.SubjectId, s.Channel, s.Direction, s.OccurredAt });
         // Who of a company was reached this week.
         subject.HasIndex(s => new { s.TenantId, s.CompanyId, s.OccurredAt });
+        // The latest newsletters sent to someone, and their opens and clicks: few among all contacts.
+        subject.HasIndex(s => new { s.TenantId, s.SubjectId, s.OccurredAt })
+            .HasDatabaseName("ix_interaction_subjects_newsletters")
+            .HasFilter("kind IN ('NewsletterSend', 'NewsletterOpen', 'NewsletterClick')");
     }
 }
 

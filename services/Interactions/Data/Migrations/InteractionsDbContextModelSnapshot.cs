@@ -342,6 +342,10 @@ namespace CrmPlatform.Interactions.Data.Migrations
                     b.HasIndex("TenantId", "CompanyId", "OccurredAt")
                         .HasDatabaseName("ix_interaction_subjects_tenant_id_company_id_occurred_at");
 
+                    b.HasIndex("TenantId", "SubjectId", "OccurredAt")
+                        .HasDatabaseName("ix_interaction_subjects_newsletters")
+                        .HasFilter("kind IN ('NewsletterSend', 'NewsletterOpen', 'NewsletterClick')");
+
                     b.HasIndex("TenantId", "SubjectId", "OccurredAt", "InteractionId")
                         .HasDatabaseName("ix_interaction_subjects_tenant_id_subject_id_occurred_at_inter");
 
