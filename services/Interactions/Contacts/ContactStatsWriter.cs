@@ -166,7 +166,7 @@ public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox ou
         var tenant = db.TenantId;
         var sends = await db.ReadAsync(
             """
-            SELECT i.details_json -> 'newsletter' ->> 'campaignId', i.details_json -> 'newsletter' ->> 'campaignName', s.occurred_at
+            SELECT n.details -> 'newsletter' ->> 'campaignId', n.details -> 'newsletter' ->> 'campaignName', s.occurred_at
             FROM (
               SELECT interaction_id, occurred_at FROM interaction_subjects
               -- The partial index's own condition, so the planner knows it may walk it.
@@ -174,8 +174,10 @@ public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox ou
                 AND kind = 'NewsletterSend'
               ORDER BY occurred_at DESC
               LIMIT 500) AS s
-            JOIN interactions i ON i.tenant_id = @tenant AND i.id = s.interaction_id
-            WHERE i.details_json -> 'newsletter' ->> 'campaignId' IS NOT NULL
+            -- Each item by its key, however few rows the planner expects (a lateral join keeps it
+            -- from scanning a fresh tenant's items once per send on a stale estimate).
+            CROSS JOIN LATERAL (SELECT i.details_json AS details FROM interactions i WHERE i.tenant_id = @tenant AND i.id = s.interaction_id) AS n
+            WHERE n.details -> 'newsletter' ->> 'campaignId' IS NOT NULL
             ORDER BY s.occurred_at DESC
             """,
             r => (Campaign: r.GetString(0), Name: r.IsDBNull(1) ? null : r.GetString(1), SentAt: r.GetFieldValue<DateTimeOffset>(2)),
@@ -193,13 +195,15 @@ public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox ou
 
         var engaged = await db.ReadAsync(
             """
-            SELECT DISTINCT i.details_json -> 'newsletter' ->> 'campaignId', s.kind
+            SELECT DISTINCT n.campaign, s.kind
             FROM interaction_subjects s
-            JOIN interactions i ON i.tenant_id = s.tenant_id AND i.id = s.interaction_id
+            CROSS JOIN LATERAL (
+              SELECT i.details_json -> 'newsletter' ->> 'campaignId' AS campaign FROM interactions i
+              WHERE i.tenant_id = @tenant AND i.id = s.interaction_id) AS n
             WHERE s.tenant_id = @tenant AND s.subject_id = @subject AND s.contact
               AND s.kind IN ('NewsletterSend', 'NewsletterOpen', 'NewsletterClick')
               AND s.kind IN ('NewsletterOpen', 'NewsletterClick') AND s.occurred_at >= @from
-              AND i.details_json -> 'newsletter' ->> 'campaignId' = ANY(@campaigns)
+              AND n.campaign = ANY(@campaigns)
             """,
             r => (Campaign: r.GetString(0), Kind: r.GetString(1)),
             cancellationToken,

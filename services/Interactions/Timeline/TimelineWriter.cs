@@ -251,9 +251,12 @@ public sealed class TimelineWriter(InteractionsDbContext db)
         (await db.ReadAsync(
             """
             SELECT s.occurred_at FROM interaction_subjects s
-            JOIN interactions i ON i.tenant_id = s.tenant_id AND i.id = s.interaction_id
-            WHERE s.tenant_id = @tenant AND s.subject_id = @person AND s.kind = 'NewsletterSend'
-              AND i.details_json -> 'newsletter' ->> 'campaignId' = @campaign
+            CROSS JOIN LATERAL (
+              SELECT i.details_json -> 'newsletter' ->> 'campaignId' AS campaign FROM interactions i
+              WHERE i.tenant_id = @tenant AND i.id = s.interaction_id) AS n
+            WHERE s.tenant_id = @tenant AND s.subject_id = @person
+              AND s.kind IN ('NewsletterSend', 'NewsletterOpen', 'NewsletterClick') AND s.kind = 'NewsletterSend'
+              AND n.campaign = @campaign
             ORDER BY s.occurred_at DESC LIMIT 1
             """,
             r => (DateTimeOffset?)r.GetFieldValue<DateTimeOffset>(0),
