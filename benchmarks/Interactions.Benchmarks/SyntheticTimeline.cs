@@ -72,7 +72,7 @@ public static class SyntheticTimeline
         await using (var writer = await connection.BeginBinaryImportAsync(
             """
             COPY interactions (tenant_id, id, company_id, kind, channel, direction, subject, body, occurred_at, created_at, updated_at,
-              owner_ids, person_ids, visibility, topics, pinned, version, two_way, automated, source_system, source_event_id, details_json)
+              owner_ids, person_ids, visibility, topics, pinned, version, two_way, automated, source_system, source_event_id, details_json, campaign_id)
             FROM STDIN (FORMAT BINARY)
             """))
         {
@@ -113,9 +113,11 @@ public static class SyntheticTimeline
                 if (item.Kind == "NewsletterSend")
                 {
                     await writer.WriteAsync("{\"newsletter\":{\"campaignId\":\"" + CampaignOf(item) + "\"}}", NpgsqlDbType.Jsonb);
+                    await writer.WriteAsync(CampaignOf(item), NpgsqlDbType.Varchar);
                 }
                 else
                 {
+                    await writer.WriteNullAsync();
                     await writer.WriteNullAsync();
                 }
             }
@@ -125,7 +127,7 @@ public static class SyntheticTimeline
 
         await using (var writer = await connection.BeginBinaryImportAsync(
             """
-            COPY interaction_subjects (tenant_id, subject_id, interaction_id, company_id, is_company, occurred_at, kind, channel, direction, two_way, contact)
+            COPY interaction_subjects (tenant_id, subject_id, interaction_id, company_id, is_company, occurred_at, kind, channel, direction, two_way, contact, campaign_id)
             FROM STDIN (FORMAT BINARY)
             """))
         {
@@ -134,7 +136,8 @@ public static class SyntheticTimeline
                 foreach (var (subject, isCompany) in item.PersonId is { } person ? new[] { (item.CompanyId, true), (person, false) } : [(item.CompanyId, true)])
                 {
                     await writer.WriteRowAsync(default, tenantId, subject, item.Id, item.CompanyId, isCompany, item.OccurredAt,
-                        item.Kind, item.Channel, item.Direction, item.TwoWay, item.Channel != "None");
+                        item.Kind, item.Channel, item.Direction, item.TwoWay, item.Channel != "None",
+                        item.Kind == "NewsletterSend" ? CampaignOf(item) : null);
                 }
             }
 

@@ -189,7 +189,7 @@ public sealed class ContactSummaryTests
 
     private static ChannelSpan Span(Channel channel, Direction direction, DateTimeOffset at) => new(channel, direction, at, at);
 
-    private static NewsletterFact Newsletter(string campaign, bool opened) => new(campaign, null, Now, opened, Clicked: false);
+    private static NewsletterFact Newsletter(string campaign, bool opened) => new(campaign, Now, opened, Clicked: false);
 
     private static (double Hours, Channel Channel, Direction Direction)[] Hours(params double[] hours) =>
         [.. hours.Select(h => (h, Channel.Email, Direction.Outbound))];

@@ -12,7 +12,7 @@ internal sealed record ChannelSpan(Channel Channel, Direction Direction, DateTim
 internal sealed record DayCount(Channel Channel, Direction Direction, DateOnly Day, int Count);
 
 /// <summary>A newsletter sent, and whether a person (not a proxy or scanner) opened or clicked it.</summary>
-internal sealed record NewsletterFact(string CampaignId, string? CampaignName, DateTimeOffset SentAt, bool Opened, bool Clicked);
+internal sealed record NewsletterFact(string CampaignId, DateTimeOffset SentAt, bool Opened, bool Clicked);
 
 /// <summary>
 /// What the statistics of one company or person are computed from, gathered in the transaction of

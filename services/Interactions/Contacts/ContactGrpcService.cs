@@ -40,9 +40,9 @@ public sealed class ContactGrpcService(InteractionsDbContext db, PageTokens page
         var recent = await db.ReadAsync(
             """
             SELECT s.occurred_at, s.channel, s.author_id, coalesce(m.name, 'A co-worker'), s.interaction_id,
-              coalesce((SELECT p.display_name FROM known_people p WHERE p.tenant_id = s.tenant_id AND p.person_id = i.first_person), @fallback)
+              coalesce((SELECT p.display_name FROM known_people p WHERE p.tenant_id = s.tenant_id AND p.person_id =
+                (SELECT i.person_ids[1] FROM interactions i WHERE i.tenant_id = @tenant AND i.id = s.interaction_id)), @fallback)
             FROM interaction_subjects s
-            CROSS JOIN LATERAL (SELECT i.person_ids[1] AS first_person FROM interactions i WHERE i.tenant_id = @tenant AND i.id = s.interaction_id) AS i
             LEFT JOIN known_members m ON m.tenant_id = s.tenant_id AND m.member_id = s.author_id
             WHERE s.tenant_id = @tenant AND s.subject_id = @subject AND s.contact AND s.direction = 'Outbound'
               AND s.occurred_at > @since AND s.occurred_at <= @now

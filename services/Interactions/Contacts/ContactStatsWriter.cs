@@ -166,21 +166,14 @@ public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox ou
         var tenant = db.TenantId;
         var sends = await db.ReadAsync(
             """
-            SELECT n.details -> 'newsletter' ->> 'campaignId', n.details -> 'newsletter' ->> 'campaignName', s.occurred_at
-            FROM (
-              SELECT interaction_id, occurred_at FROM interaction_subjects
-              -- The partial index's own condition, so the planner knows it may walk it.
-              WHERE tenant_id = @tenant AND subject_id = @subject AND kind IN ('NewsletterSend', 'NewsletterOpen', 'NewsletterClick')
-                AND kind = 'NewsletterSend'
-              ORDER BY occurred_at DESC
-              LIMIT 500) AS s
-            -- Each item by its key, however few rows the planner expects (a lateral join keeps it
-            -- from scanning a fresh tenant's items once per send on a stale estimate).
-            CROSS JOIN LATERAL (SELECT i.details_json AS details FROM interactions i WHERE i.tenant_id = @tenant AND i.id = s.interaction_id) AS n
-            WHERE n.details -> 'newsletter' ->> 'campaignId' IS NOT NULL
-            ORDER BY s.occurred_at DESC
+            SELECT campaign_id, occurred_at FROM interaction_subjects
+            -- The partial index's own condition, so the planner knows it may walk it.
+            WHERE tenant_id = @tenant AND subject_id = @subject AND kind IN ('NewsletterSend', 'NewsletterOpen', 'NewsletterClick')
+              AND kind = 'NewsletterSend' AND campaign_id IS NOT NULL
+            ORDER BY occurred_at DESC
+            LIMIT 500
             """,
-            r => (Campaign: r.GetString(0), Name: r.IsDBNull(1) ? null : r.GetString(1), SentAt: r.GetFieldValue<DateTimeOffset>(2)),
+            r => (Campaign: r.GetString(0), SentAt: r.GetFieldValue<DateTimeOffset>(1)),
             cancellationToken,
             P("tenant", tenant), P("subject", subjectId));
         var latest = sends
@@ -195,15 +188,11 @@ public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox ou
 
         var engaged = await db.ReadAsync(
             """
-            SELECT DISTINCT n.campaign, s.kind
-            FROM interaction_subjects s
-            CROSS JOIN LATERAL (
-              SELECT i.details_json -> 'newsletter' ->> 'campaignId' AS campaign FROM interactions i
-              WHERE i.tenant_id = @tenant AND i.id = s.interaction_id) AS n
-            WHERE s.tenant_id = @tenant AND s.subject_id = @subject AND s.contact
-              AND s.kind IN ('NewsletterSend', 'NewsletterOpen', 'NewsletterClick')
-              AND s.kind IN ('NewsletterOpen', 'NewsletterClick') AND s.occurred_at >= @from
-              AND n.campaign = ANY(@campaigns)
+            SELECT DISTINCT campaign_id, kind FROM interaction_subjects
+            WHERE tenant_id = @tenant AND subject_id = @subject AND contact
+              AND kind IN ('NewsletterSend', 'NewsletterOpen', 'NewsletterClick')
+              AND kind IN ('NewsletterOpen', 'NewsletterClick') AND occurred_at >= @from
+              AND campaign_id = ANY(@campaigns)
             """,
             r => (Campaign: r.GetString(0), Kind: r.GetString(1)),
             cancellationToken,
@@ -212,7 +201,7 @@ public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox ou
 
         // A click is an open too: the person read it to click.
         return latest.Select(s => new NewsletterFact(
-                s.Campaign, s.Name, s.SentAt,
+                s.Campaign, s.SentAt,
                 Opened: engaged.Any(e => e.Campaign == s.Campaign),
                 Clicked: engaged.Any(e => e.Campaign == s.Campaign && e.Kind == nameof(InteractionKind.NewsletterClick))))
             .ToList();

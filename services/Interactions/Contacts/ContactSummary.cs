@@ -24,7 +24,6 @@ internal static class ContactSummary
                 facts.Newsletters.Select(n => new Proto.NewsletterSend
                 {
                     CampaignId = n.CampaignId,
-                    CampaignName = n.CampaignName ?? "",
                     SendTime = Timestamp.FromDateTimeOffset(n.SentAt),
                     Opened = n.Opened,
                     Clicked = n.Clicked,

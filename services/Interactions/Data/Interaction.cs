@@ -70,6 +70,9 @@ public sealed class Interaction : ITenantOwned
     /// <summary>A newsletter open or click made by a privacy proxy or scanner: kept, never counted.</summary>
     public bool Automated { get; set; }
 
+    /// <summary>A newsletter's campaign, from its details: what sends, opens and clicks are matched on.</summary>
+    public string? CampaignId { get; set; }
+
     public string? SourceSystem { get; set; }
 
     public string? SourceEventId { get; set; }

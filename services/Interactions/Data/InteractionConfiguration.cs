@@ -26,6 +26,7 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         interaction.Property(i => i.Team).HasMaxLength(40);
         interaction.Property(i => i.DetailsJson).HasColumnType("jsonb");
         interaction.Property(i => i.SourceSystem).HasMaxLength(100);
+        interaction.Property(i => i.CampaignId).HasMaxLength(200);
         interaction.Property(i => i.SourceEventId).HasMaxLength(300);
         interaction.Property<NpgsqlTsVector>("Search")
             .HasComputedColumnSql(
@@ -58,6 +59,7 @@ internal sealed class InteractionSubjectConfiguration : IEntityTypeConfiguration
         subject.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
         subject.Property(s => s.Channel).HasConversion<string>().HasMaxLength(20);
         subject.Property(s => s.Direction).HasConversion<string>().HasMaxLength(10);
+        subject.Property(s => s.CampaignId).HasMaxLength(200);
 
         // A person's timeline, and every subject's statistics, newest first.
         subject.HasIndex(s => new { s.TenantId, s.SubjectId, s.OccurredAt, s.InteractionId });

@@ -31,6 +31,9 @@ public sealed class InteractionSubject : ITenantOwned
 
     public Guid? AuthorId { get; set; }
 
+    /// <summary>A newsletter's campaign, kept here too so the latest ones are read from this index alone.</summary>
+    public string? CampaignId { get; set; }
+
     /// <summary>Counts as a contact: it has a channel and is not an automated open.</summary>
     public bool Contact { get; set; }
 }

@@ -136,6 +136,7 @@ public sealed class TimelineWriter(InteractionsDbContext db)
         }
 
         row.Automated = proto.Newsletter?.Automated == true;
+        row.CampaignId = proto.Newsletter?.CampaignId;
         row.TwoWay = InteractionRules.IsTwoWay(kind, row.Direction, proto.Call?.Outcome ?? Proto.CallOutcome.Unspecified, row.Automated);
         row.DetailsJson = InteractionMapper.DetailsJsonOf(proto);
     }
@@ -161,6 +162,7 @@ public sealed class TimelineWriter(InteractionsDbContext db)
                 Direction = row.Direction,
                 TwoWay = row.TwoWay,
                 AuthorId = row.AuthorId,
+                CampaignId = row.CampaignId,
                 Contact = row.Channel != Channel.None && !row.Automated,
             });
         }
@@ -251,12 +253,9 @@ public sealed class TimelineWriter(InteractionsDbContext db)
         (await db.ReadAsync(
             """
             SELECT s.occurred_at FROM interaction_subjects s
-            CROSS JOIN LATERAL (
-              SELECT i.details_json -> 'newsletter' ->> 'campaignId' AS campaign FROM interactions i
-              WHERE i.tenant_id = @tenant AND i.id = s.interaction_id) AS n
             WHERE s.tenant_id = @tenant AND s.subject_id = @person
               AND s.kind IN ('NewsletterSend', 'NewsletterOpen', 'NewsletterClick') AND s.kind = 'NewsletterSend'
-              AND n.campaign = @campaign
+              AND s.campaign_id = @campaign
             ORDER BY s.occurred_at DESC LIMIT 1
             """,
             r => (DateTimeOffset?)r.GetFieldValue<DateTimeOffset>(0),

@@ -157,6 +157,11 @@ namespace CrmPlatform.Interactions.Data.Migrations
                         .HasColumnType("character varying(20000)")
                         .HasColumnName("body");
 
+                    b.Property<string>("CampaignId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("campaign_id");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -294,6 +299,11 @@ namespace CrmPlatform.Interactions.Data.Migrations
                     b.Property<Guid?>("AuthorId")
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");
+
+                    b.Property<string>("CampaignId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("campaign_id");
 
                     b.Property<string>("Channel")
                         .IsRequired()
