@@ -149,6 +149,9 @@ public sealed class Ingester(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // A stream is one scope: rows kept tracked from batch to batch would make every save
+        // look through all of them, each batch slower than the last.
+        db.ChangeTracker.Clear();
 
         totals.Created += report.Created;
         totals.Duplicates += report.Duplicates;
