@@ -27,7 +27,7 @@ if (Console.IsOutputRedirected)
 AnsiConsole.MarkupLine($"Services run as built in [bold]{BuildInfo.Configuration}[/]; {Environment.ProcessorCount} cores shared by them, PostgreSQL, RabbitMQ and this client.");
 var logs = Path.Combine(AppContext.BaseDirectory, "platform-logs");
 Console.WriteLine($"Starting the platform (process logs in {logs}) ...");
-await using var platform = await Platform.StartAsync(PlatformOptions.ForTests(), started => KeepLogs(started, logs));
+await using var platform = await Platform.StartAsync(PlatformOptions.ForTests(), ProcessLogs.KeptIn(logs));
 using var gateway = GrpcChannel.ForAddress(platform.GatewayGrpcUrl);
 var operatorCalls = gateway.Intercept(metadata =>
 {
@@ -217,21 +217,4 @@ static async Task<List<(string Channel, string Direction, int Days7, int Days30,
     }
 
     return rows;
-}
-
-// Each process's output, to read when a run fails.
-static void KeepLogs(Platform starting, string folder)
-{
-    Directory.CreateDirectory(folder);
-    foreach (var process in starting.Processes)
-    {
-        var log = new StreamWriter(Path.Combine(folder, $"{process.Name}.log"), append: false) { AutoFlush = true };
-        process.Log += (_, line) =>
-        {
-            lock (log)
-            {
-                log.WriteLine(line);
-            }
-        };
-    }
 }

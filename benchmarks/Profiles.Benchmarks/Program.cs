@@ -32,7 +32,7 @@ if (BuildInfo.Configuration != "Release")
 
 var logs = Path.Combine(AppContext.BaseDirectory, "platform-logs");
 Console.WriteLine($"Starting the platform (process logs in {logs}) ...");
-await using var platform = await Platform.StartAsync(PlatformOptions.ForTests(), started => KeepLogs(started, logs));
+await using var platform = await Platform.StartAsync(PlatformOptions.ForTests(), ProcessLogs.KeptIn(logs));
 using var gateway = GrpcChannel.ForAddress(platform.GatewayGrpcUrl);
 var admin = new TenantAdminService.TenantAdminServiceClient(gateway.Intercept(metadata =>
 {
@@ -162,20 +162,3 @@ var (perSecond, waiting) = await EventDelivery.Rate(platform, TimeSpan.FromMinut
 Console.WriteLine($"CompanyCreated events reach all of Interactions, Billing and Segmentation at {perSecond:N0}/s ({waiting:N0} still in Profiles' outbox):");
 Console.WriteLine($"  the last of {sizes[^1]:N0} imported companies is known to every service about {sizes[^1] / perSecond / 60:N0} min after the import reports.");
 Console.WriteLine($"Whole run: {total.Elapsed:h\\:mm\\:ss}. Stopping the platform ...");
-
-// Each process's output, to read when a run fails.
-static void KeepLogs(Platform starting, string folder)
-{
-    Directory.CreateDirectory(folder);
-    foreach (var process in starting.Processes)
-    {
-        var log = new StreamWriter(Path.Combine(folder, $"{process.Name}.log"), append: false) { AutoFlush = true };
-        process.Log += (_, line) =>
-        {
-            lock (log)
-            {
-                log.WriteLine(line);
-            }
-        };
-    }
-}
