@@ -105,9 +105,34 @@ public sealed partial class RateLimitTests(PlatformFixture platform)
         using (var running = tenant.Bulk.ImportCompanies())
         {
             await running.RequestStream.WriteAsync(new ImportCompaniesRequest { Companies = { new Company { ExternalId = "B-1", Name = "Bulk AB" } } });
-            await Eventually.True(
-                async () => (await tenant.Rest.GetAsync("/v1/companies:export")).StatusCode == HttpStatusCode.TooManyRequests,
-                "a second bulk operation to be refused");
+            // What the probes saw, and the running import's fate, say why if no refusal ever comes.
+            var seen = new List<HttpStatusCode>();
+            try
+            {
+                await Eventually.True(
+                    async () =>
+                    {
+                        var status = (await tenant.Rest.GetAsync("/v1/companies:export")).StatusCode;
+                        seen.Add(status);
+                        return status == HttpStatusCode.TooManyRequests;
+                    },
+                    "a second bulk operation to be refused");
+            }
+            catch (TimeoutException e)
+            {
+                string import;
+                try
+                {
+                    import = running.GetStatus().ToString();
+                }
+                catch (InvalidOperationException)
+                {
+                    import = "still running";
+                }
+
+                throw new TimeoutException(
+                    $"{e.Message} Probes answered {string.Join(", ", seen.CountBy(s => s).Select(c => $"{(int)c.Key} ×{c.Value}"))}; the running import: {import}.", e);
+            }
             var grpc = await Assert.ThrowsAsync<RpcException>(() => ReadAll(tenant.Bulk.ExportCompanies(new ExportCompaniesRequest())));
             Assert.Equal(StatusCode.ResourceExhausted, grpc.StatusCode);
 
