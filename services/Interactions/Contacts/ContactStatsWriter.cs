@@ -4,8 +4,6 @@ using CrmPlatform.Interactions.Data;
 using CrmPlatform.KnownCompanies;
 using CrmPlatform.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
 using static CrmPlatform.Interactions.Data.RawSql;
 using Proto = CrmPlatform.Contracts.Interactions.V1;
 
