@@ -31,7 +31,10 @@ install_servers() {
     as_root chmod +x "$policy"
     created_policy=1
   fi
-  as_root apt-get update -qq
+  # A fresh machine's package lists are often stale or missing, and one unreachable source makes
+  # `apt-get update` fail as a whole: go on to the install, which needs only the lists it got (and
+  # fails, loudly, if the packages truly cannot be found).
+  as_root apt-get update -qq || echo "apt-get update failed; installing with the package lists at hand." >&2
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql rabbitmq-server > /dev/null
   [ -z "$created_policy" ] || as_root rm -f "$policy"
 }

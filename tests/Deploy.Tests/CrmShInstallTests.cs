@@ -39,6 +39,16 @@ public sealed class CrmShInstallTests
     }
 
     [Fact]
+    public async Task Install_AsRoot_WhenAptGetUpdateFails_StillReachesAptGetInstall()
+    {
+        using var sandbox = new InstallSandbox(userId: 0, updateFails: true);
+
+        Assert.Equal(0, await sandbox.InstallAsync());
+
+        Assert.Contains($"{AptInstall} DEBIAN_FRONTEND=noninteractive", sandbox.Calls);
+    }
+
+    [Fact]
     public async Task Install_WhenThePackagesServiceStartIsRefused_Succeeds()
     {
         using var sandbox = new InstallSandbox(userId: 0);

@@ -12,7 +12,8 @@ public sealed class InstallSandbox : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"crm-install-{Guid.NewGuid():N}");
 
-    public InstallSandbox(int userId)
+    /// <param name="updateFails">Whether <c>apt-get update</c> fails, as it does when one package source is unreachable.</param>
+    public InstallSandbox(int userId, bool updateFails = false)
     {
         // An empty root, as bare as a fresh machine can be: not even usr/sbin for policy-rc.d.
         Directory.CreateDirectory(SystemRoot);
@@ -31,6 +32,7 @@ public sealed class InstallSandbox : IDisposable
         // is skipped when policy-rc.d answers 101, and fails otherwise (no init system here).
         StandIn("apt-get", $"""
             echo "apt-get $* DEBIAN_FRONTEND=${"{"}DEBIAN_FRONTEND:-{"}"}" >> '{CallLog}'
+            [ "$1" = update ] && exit {(updateFails ? 100 : 0)}
             [ "$1" = install ] || exit 0
             policy='{SystemRoot}/usr/sbin/policy-rc.d'
             if [ -x "$policy" ] && {"{"} "$policy" rabbitmq-server start; [ $? -eq 101 ]; {"}"}; then
