@@ -35,8 +35,8 @@ public sealed class ActingMemberResolution(RequestDelegate next, MemberDirectory
 
         if (!Guid.TryParse(named.Trim(), out var memberId) || memberId == Guid.Empty)
         {
-            var violation = new BadRequest.Types.FieldViolation { Field = Header, Description = "must be a member id" };
-            await ErrorResponse.Write(http, Code.InvalidArgument, $"The {Header} header must be a member id.", new BadRequest { FieldViolations = { violation } });
+            var violations = new FieldViolations().Add(Header, "must be a member id");
+            await ErrorResponse.Write(http, Code.InvalidArgument, violations.Summary, violations.ToBadRequest());
             return;
         }
 

@@ -52,7 +52,7 @@ internal static partial class AdminValidator
         }
 
         // REST clients write paths as JSON names (requestsPerSecond); the contract's are snake_case.
-        var paths = mask is { Paths.Count: > 0 } ? mask.Paths.Select(SnakeCase).Distinct().ToList() : [.. LimitPaths];
+        var paths = mask is { Paths.Count: > 0 } ? mask.Paths.Select(MaskPaths.SnakeCase).Distinct().ToList() : [.. LimitPaths];
         foreach (var path in paths.Where(p => !LimitPaths.Contains(p)))
         {
             violations.Add("update_mask", $"\"{path}\" is not a limit; use {string.Join(", ", LimitPaths)}");
@@ -80,8 +80,6 @@ internal static partial class AdminValidator
         return paths;
     }
 
-    private static string SnakeCase(string path) =>
-        string.Concat(path.Select(c => char.IsAsciiLetterUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
 
     public static FieldViolations ValidateApiKey(Proto.ApiKey? key, DateTimeOffset now, FieldViolations violations)
     {

@@ -22,7 +22,7 @@ public sealed class ContactGrpcService(InteractionsDbContext db, PageTokens page
     public override async Task<ContactCheck> CheckContact(CheckContactRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        var (companyId, personId) = Target(request.CompanyId, request.PersonId, violations);
+        var (companyId, personId) = Timeline.CompanyOrPerson.Read(request.CompanyId, request.PersonId, violations);
         violations.Check(request.Channel != Channel.Unspecified && System.Enum.IsDefined(request.Channel), "channel", "must be PHONE, MEETING, EMAIL, SOCIAL or NEWSLETTER");
         var memberId = request.MemberId.Length > 0 ? ResourceId.Parse(request.MemberId, "member_id", violations) : tenants.Tenant?.MemberId;
         violations.ThrowIfAny();
@@ -75,7 +75,7 @@ public sealed class ContactGrpcService(InteractionsDbContext db, PageTokens page
     public override async Task<ContactStats> GetContactStats(GetContactStatsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        var (companyId, personId) = Target(request.CompanyId, request.PersonId, violations);
+        var (companyId, personId) = Timeline.CompanyOrPerson.Read(request.CompanyId, request.PersonId, violations);
         violations.ThrowIfAny();
 
         var now = clock.GetUtcNow();
@@ -156,7 +156,8 @@ public sealed class ContactGrpcService(InteractionsDbContext db, PageTokens page
                     },
                     LastContactTime = r.Stats.LastContactAt is { } last ? Timestamp.FromDateTimeOffset(last) : null,
                     NextContactDueTime = Timestamp.FromDateTimeOffset(r.Stats.DueAt),
-                    OutboundCount30D = r.Stats.OutboundLast30Days,
+                    // Counted at the time of the read: a stored count would keep contacts past their 30 days.
+                    OutboundCount30D = ContactStatsWriter.Read(r.Stats.StatsJson).Recent.Count(e => e.Direction == Data.Direction.Outbound && e.At > now.AddDays(-30) && e.At <= now),
                 }),
             },
             NextPageToken = next,
@@ -177,8 +178,7 @@ public sealed class ContactGrpcService(InteractionsDbContext db, PageTokens page
         var row = await db.ContactPolicies.FirstOrDefaultAsync(context.CancellationToken);
         if (row is null)
         {
-            // The tenant is the key: set it, or EF would generate one.
-            db.ContactPolicies.Add(row = new ContactPolicyRow { TenantId = db.TenantId, PolicyJson = "" });
+            db.ContactPolicies.Add(row = new ContactPolicyRow { PolicyJson = "" });
         }
 
         row.PolicyJson = Timeline.InteractionMapper.Format(policy);
@@ -244,16 +244,4 @@ public sealed class ContactGrpcService(InteractionsDbContext db, PageTokens page
             .Concat(policy.Rules.Select(r => r.QuietPeriod?.ToTimeSpan() ?? TimeSpan.Zero))
             .Max();
 
-    private static (Guid? Company, Guid? Person) Target(string companyId, string personId, FieldViolations violations)
-    {
-        if (companyId.Length > 0 == personId.Length > 0)
-        {
-            violations.Add("company_id", "name exactly one of company_id and person_id");
-            return (null, null);
-        }
-
-        return companyId.Length > 0
-            ? (ResourceId.Parse(companyId, "company_id", violations), null)
-            : (null, ResourceId.Parse(personId, "person_id", violations));
-    }
 }

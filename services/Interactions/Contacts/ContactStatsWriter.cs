@@ -66,7 +66,6 @@ public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox ou
         row.DueAt = judgement.DueAt;
         row.OverContactedUntil = judgement.OverContactedUntil;
         row.OverContactedReasons = [.. judgement.OverContactedReasons];
-        row.OutboundLast30Days = facts.Recent.Count(e => e.Direction == Direction.Outbound && e.At > now.AddDays(-30));
         row.StatsJson = JsonSerializer.Serialize(facts, Json);
 
         var verdict = judgement.Verdict.ToString();

@@ -40,7 +40,6 @@ public sealed class ContactStatsRow : ITenantOwned
 
     public List<string> OverContactedReasons { get; set; } = [];
 
-    public int OutboundLast30Days { get; set; }
 
     /// <summary>The statistics as the contract's JSON (ContactStats without the verdict).</summary>
     public string? StatsJson { get; set; }

@@ -108,6 +108,7 @@ internal sealed class ContactPolicyConfiguration : IEntityTypeConfiguration<Cont
     {
         policy.ToTable("contact_policies");
         policy.HasKey(p => p.TenantId);
+        policy.Property(p => p.TenantId).ValueGeneratedNever();
         policy.Property(p => p.PolicyJson).HasColumnType("jsonb");
     }
 }

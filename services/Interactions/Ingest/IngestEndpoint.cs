@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using CrmPlatform.GrpcConventions;
 using CrmPlatform.Tenancy;
 using Google.Protobuf;
-using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Http.Features;
 using Proto = CrmPlatform.Contracts.Interactions.V1;
 
@@ -34,7 +33,7 @@ internal static class IngestEndpoint
         var owner = string.IsNullOrEmpty(ownerId) ? tenants.Tenant?.MemberId : ResourceId.Parse(ownerId, "owner_id", violations);
         if (!violations.IsEmpty)
         {
-            await WriteBadRequest(http, violations);
+            await ErrorResponse.Write(http, Google.Rpc.Code.InvalidArgument, violations.Summary, violations.ToBadRequest());
             return;
         }
 
@@ -69,19 +68,5 @@ internal static class IngestEndpoint
 
             yield return row;
         }
-    }
-
-    private static async Task WriteBadRequest(HttpContext http, FieldViolations violations)
-    {
-        var status = new Google.Rpc.Status
-        {
-            Code = (int)Google.Rpc.Code.InvalidArgument,
-            Message = violations.Summary,
-            Details = { Google.Protobuf.WellKnownTypes.Any.Pack(violations.ToBadRequest()) },
-        };
-        http.Response.StatusCode = StatusCodes.Status400BadRequest;
-        http.Response.ContentType = "application/json";
-        var formatter = new JsonFormatter(JsonFormatter.Settings.Default.WithTypeRegistry(TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor)));
-        await http.Response.WriteAsync(formatter.Format(status), http.RequestAborted);
     }
 }

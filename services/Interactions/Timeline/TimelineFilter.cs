@@ -28,7 +28,7 @@ internal sealed record TimelineFilter(
 
     public static TimelineFilter Read(Proto.ListInteractionsRequest request, FieldViolations violations)
     {
-        var (company, person) = Subject(request.CompanyId, request.PersonId, violations);
+        var (company, person) = CompanyOrPerson.Read(request.CompanyId, request.PersonId, violations);
         for (var i = 0; i < request.Kinds.Count; i++)
         {
             violations.Check(request.Kinds[i] != Proto.InteractionKind.Unspecified && System.Enum.IsDefined(request.Kinds[i]), $"kinds[{i}]", "is not a kind");
@@ -55,7 +55,7 @@ internal sealed record TimelineFilter(
 
     public static TimelineFilter ForTopics(Proto.ListTopicsRequest request, FieldViolations violations)
     {
-        var (company, person) = Subject(request.CompanyId, request.PersonId, violations);
+        var (company, person) = CompanyOrPerson.Read(request.CompanyId, request.PersonId, violations);
         var (after, before) = Period(request.OccurAfter, request.OccurBefore, violations);
         return new TimelineFilter(company, person, [], null, null, null, null, after, before, null);
     }
@@ -121,18 +121,6 @@ internal sealed record TimelineFilter(
         return query;
     }
 
-    private static (Guid? Company, Guid? Person) Subject(string companyId, string personId, FieldViolations violations)
-    {
-        if (companyId.Length > 0 == personId.Length > 0)
-        {
-            violations.Add("company_id", "name exactly one of company_id and person_id");
-            return (null, null);
-        }
-
-        return companyId.Length > 0
-            ? (ResourceId.Parse(companyId, "company_id", violations), null)
-            : (null, ResourceId.Parse(personId, "person_id", violations));
-    }
 
     private static (DateTimeOffset? After, DateTimeOffset? Before) Period(
         Google.Protobuf.WellKnownTypes.Timestamp? after, Google.Protobuf.WellKnownTypes.Timestamp? before, FieldViolations violations)

@@ -349,7 +349,7 @@ public sealed class TimelineGrpcService(
             return [];
         }
 
-        var paths = mask.Paths.Select(p => string.Concat(p.Select(c => char.IsAsciiLetterUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()))).Distinct().ToList();
+        var paths = mask.Paths.Select(MaskPaths.SnakeCase).Distinct().ToList();
         foreach (var path in paths)
         {
             var top = path.Split('.')[0];

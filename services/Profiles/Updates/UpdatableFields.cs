@@ -64,7 +64,7 @@ internal sealed class UpdatableFields<T>
         var descriptor = Descriptor;
         for (var i = 0; i < segments.Length && descriptor is not null; i++)
         {
-            var field = descriptor.FindFieldByName(SnakeCase(segments[i])) ?? descriptor.FindFieldByName(segments[i]);
+            var field = descriptor.FindFieldByName(MaskPaths.SnakeCase(segments[i])) ?? descriptor.FindFieldByName(segments[i]);
             if (field is null)
             {
                 break;
@@ -81,8 +81,5 @@ internal sealed class UpdatableFields<T>
 
         return string.Join('.', segments);
     }
-
-    private static string SnakeCase(string name) =>
-        string.Concat(name.Select(c => char.IsAsciiLetterUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
 
 }

@@ -194,7 +194,6 @@ namespace CrmPlatform.Interactions.Data.Migrations
                     due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     over_contacted_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     over_contacted_reasons = table.Column<List<string>>(type: "text[]", nullable: false),
-                    outbound_last30days = table.Column<int>(type: "integer", nullable: false),
                     stats_json = table.Column<string>(type: "jsonb", nullable: true),
                     profile_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     listed = table.Column<bool>(type: "boolean", nullable: false),

@@ -96,10 +96,6 @@ namespace CrmPlatform.Interactions.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("listed");
 
-                    b.Property<int>("OutboundLast30Days")
-                        .HasColumnType("integer")
-                        .HasColumnName("outbound_last30days");
-
                     b.PrimitiveCollection<List<string>>("OverContactedReasons")
                         .IsRequired()
                         .HasColumnType("text[]")

@@ -27,7 +27,6 @@ namespace CrmPlatform.Interactions.Data.Migrations
             modelBuilder.Entity("CrmPlatform.Interactions.Data.ContactPolicyRow", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
@@ -92,10 +91,6 @@ namespace CrmPlatform.Interactions.Data.Migrations
                     b.Property<bool>("Listed")
                         .HasColumnType("boolean")
                         .HasColumnName("listed");
-
-                    b.Property<int>("OutboundLast30Days")
-                        .HasColumnType("integer")
-                        .HasColumnName("outbound_last30days");
 
                     b.PrimitiveCollection<List<string>>("OverContactedReasons")
                         .IsRequired()
