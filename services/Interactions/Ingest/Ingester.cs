@@ -8,6 +8,7 @@ using CrmPlatform.Messaging.Outbox;
 using CrmPlatform.Tenancy;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using static CrmPlatform.Interactions.Data.RawSql;
 using Proto = CrmPlatform.Contracts.Interactions.V1;
 
 namespace CrmPlatform.Interactions.Ingest;
@@ -18,13 +19,18 @@ public sealed record IngestRow(Proto.Interaction Interaction, Guid? OwnerId, str
 /// <summary>
 /// Items in bulk, a batch at a time in one transaction each: every row checked alone (a bad row
 /// is reported and fails only itself), one stored item per source event however many mailboxes
-/// sent it (a repeat adds its owner), statistics rewritten once per batch for each company and
+/// sent it (a repeat adds its owner), the new items and their timeline rows written by binary COPY
+/// (<see cref="InteractionCopy"/>), statistics rewritten once per batch for each company and
 /// person the batch touched, and the events written to the outbox with the batch.
 /// </summary>
 public sealed class Ingester(
     InteractionsDbContext db, TimelineWriter writer, ContactStatsWriter stats, IEventOutbox outbox, ITenantContextAccessor tenants, TimeProvider clock)
 {
-    public const int BatchSize = 500;
+    /// <summary>
+    /// Rows per transaction and report message: a batch's fixed costs (look-ups, statistics,
+    /// commit) spread over many rows, its COPY still short.
+    /// </summary>
+    public const int BatchSize = 2000;
 
     public async IAsyncEnumerable<Proto.IngestInteractionsResponse> IngestAsync(
         IAsyncEnumerable<IngestRow> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -58,13 +64,10 @@ public sealed class Ingester(
 
         await RequireOwners(batch, cancellationToken);
         await writer.Preload(batch.Select(r => r.Interaction), cancellationToken);
-        var keys = batch.Select(r => r.Interaction.Source).Where(s => s is { EventId.Length: > 0 }).Select(s => s.System + "\n" + s.EventId).Distinct().ToList();
-        var existing = await db.Interactions
-            .Where(i => i.SourceEventId != null && keys.Contains(i.SourceSystem + "\n" + i.SourceEventId))
-            .ToDictionaryAsync(i => i.SourceSystem + "\n" + i.SourceEventId, cancellationToken);
+        var stored = await StoredEvents(batch, cancellationToken);
 
-        var touched = new List<ContactSubject>();
-        var created = new List<(Interaction Row, Proto.Interaction Proto)>();
+        var created = new List<(Interaction Row, Proto.Interaction Proto, Proto.IngestRowResult Result)>();
+        var gainedOwners = new List<(Guid Interaction, Guid Owner)>();
         for (var i = 0; i < batch.Count; i++)
         {
             var (proto, owner) = (batch[i].Interaction, batch[i].OwnerId);
@@ -74,7 +77,6 @@ public sealed class Ingester(
             {
                 result.Outcome = Proto.IngestOutcome.Rejected;
                 result.Problems.Add(new Proto.IngestProblem { Field = "interaction", Description = unreadable });
-                report.Rejected++;
                 continue;
             }
 
@@ -92,23 +94,29 @@ public sealed class Ingester(
                 violations.Check(companyId is not null || proto.PersonIds.Count > 0, "interaction.company_id", "name a company, or a person of one");
                 violations.ThrowIfAny();
 
-                var key = proto.Source!.System + "\n" + proto.Source.EventId;
-                if (existing.TryGetValue(key, out var stored))
+                var key = (proto.Source!.System, proto.Source.EventId);
+                if (stored.TryGetValue(key, out var earlier))
                 {
-                    if (owner is { } o && !stored.OwnerIds.Contains(o))
+                    // Stored already, or earlier in this batch: one item, one more owner.
+                    var fresh = created.Find(c => c.Row.Id == earlier).Row;
+                    if (owner is { } o && fresh is null)
                     {
-                        stored.OwnerIds = [.. stored.OwnerIds, o];
+                        gainedOwners.Add((earlier, o));
+                    }
+                    else if (owner is { } p && !fresh!.OwnerIds.Contains(p))
+                    {
+                        fresh.OwnerIds.Add(p);
                     }
 
                     result.Outcome = Proto.IngestOutcome.Duplicate;
-                    result.InteractionId = stored.Id.ToString();
-                    report.Duplicates++;
+                    result.InteractionId = earlier.ToString();
                     continue;
                 }
 
                 var company = await CompanyOf(companyId, proto, cancellationToken);
                 var row = new Interaction
                 {
+                    TenantId = db.TenantId,
                     CompanyId = company,
                     AuthorId = author,
                     OwnerIds = owner is { } first ? [first] : [],
@@ -119,29 +127,28 @@ public sealed class Ingester(
                     SourceEventId = proto.Source.EventId,
                 };
                 await writer.Fill(row, proto, now, "interaction", cancellationToken);
-                db.Interactions.Add(row);
-                writer.AddSubjects(row);
-                existing[key] = row;
-                created.Add((row, proto));
-                touched.AddRange(TimelineWriter.SubjectsOf(row));
+                stored[key] = row.Id;
+                created.Add((row, proto, result));
                 result.Outcome = Proto.IngestOutcome.Created;
                 result.InteractionId = row.Id.ToString();
-                report.Created++;
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.NotFound)
             {
-                Reject(report, result, e);
+                Reject(result, e);
             }
             catch (ResourceNotFoundException e)
             {
                 result.Outcome = Proto.IngestOutcome.Rejected;
                 result.Problems.Add(new Proto.IngestProblem { Field = "interaction", Description = e.Message });
-                report.Rejected++;
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await stats.Refresh(touched, cancellationToken);
+        var written = await InteractionCopy.InsertAsync(db, created.Select(c => c.Row).ToList(), cancellationToken);
+        await LostToAnotherIngest(created.Where(c => !written.Contains(c.Row.Id)).ToList(), gainedOwners, cancellationToken);
+        created.RemoveAll(c => !written.Contains(c.Row.Id));
+        await InteractionCopy.AddOwnersAsync(db, gainedOwners, cancellationToken);
+
+        await stats.Refresh(created.SelectMany(c => TimelineWriter.SubjectsOf(c.Row)), cancellationToken);
         if (created.Count > 0)
         {
             await outbox.EnqueueManyAsync(created.Select(c => TimelineGrpcService.Recorded(c.Row, c.Proto)), cancellationToken);
@@ -153,6 +160,9 @@ public sealed class Ingester(
         // look through all of them, each batch slower than the last.
         db.ChangeTracker.Clear();
 
+        report.Created = report.Rows.Count(r => r.Outcome == Proto.IngestOutcome.Created);
+        report.Duplicates = report.Rows.Count(r => r.Outcome == Proto.IngestOutcome.Duplicate);
+        report.Rejected = report.Rows.Count(r => r.Outcome == Proto.IngestOutcome.Rejected);
         totals.Created += report.Created;
         totals.Duplicates += report.Duplicates;
         totals.Rejected += report.Rejected;
@@ -162,7 +172,46 @@ public sealed class Ingester(
         return report;
     }
 
-    private static void Reject(Proto.IngestInteractionsResponse report, Proto.IngestRowResult result, RpcException error)
+    /// <summary>The items already stored for the batch's source events, by (system, event id), read through their unique index.</summary>
+    private async Task<Dictionary<(string System, string EventId), Guid>> StoredEvents(List<IngestRow> batch, CancellationToken cancellationToken)
+    {
+        var keys = batch.Select(r => r.Interaction.Source).Where(s => s is { System.Length: > 0, EventId.Length: > 0 }).Select(s => (s!.System, s.EventId)).Distinct().ToList();
+        var found = keys.Count == 0 ? [] : await db.ReadAsync(
+            """
+            SELECT i.source_system, i.source_event_id, i.id FROM interactions i
+            JOIN unnest(@systems, @events) AS k(source_system, source_event_id)
+              ON i.source_system = k.source_system AND i.source_event_id = k.source_event_id
+            WHERE i.tenant_id = @tenant AND i.source_event_id IS NOT NULL
+            """,
+            r => (Key: (r.GetString(0), r.GetString(1)), Id: r.GetGuid(2)),
+            cancellationToken,
+            P("tenant", db.TenantId), P("systems", keys.Select(k => k.System).ToArray()), P("events", keys.Select(k => k.EventId).ToArray()));
+        return found.ToDictionary(f => f.Key, f => f.Id);
+    }
+
+    /// <summary>
+    /// Rows another ingest stored first, between this batch's look-up and its write (the unique
+    /// index kept one): reported as duplicates of the stored item, which gains their owners.
+    /// </summary>
+    private async Task LostToAnotherIngest(
+        List<(Interaction Row, Proto.Interaction Proto, Proto.IngestRowResult Result)> lost, List<(Guid Interaction, Guid Owner)> gainedOwners, CancellationToken cancellationToken)
+    {
+        if (lost.Count == 0)
+        {
+            return;
+        }
+
+        var stored = await StoredEvents(lost.Select(l => new IngestRow(l.Proto, null)).ToList(), cancellationToken);
+        foreach (var (row, proto, result) in lost)
+        {
+            var id = stored[(proto.Source.System, proto.Source.EventId)];
+            gainedOwners.AddRange(row.OwnerIds.Select(o => (id, o)));
+            result.Outcome = Proto.IngestOutcome.Duplicate;
+            result.InteractionId = id.ToString();
+        }
+    }
+
+    private static void Reject(Proto.IngestRowResult result, RpcException error)
     {
         result.Outcome = Proto.IngestOutcome.Rejected;
         var details = error.GetRpcStatus()?.Details.Select(d => d.TryUnpack<Google.Rpc.BadRequest>(out var bad) ? bad : null).OfType<Google.Rpc.BadRequest>().FirstOrDefault();
@@ -174,8 +223,6 @@ public sealed class Ingester(
         {
             result.Problems.Add(new Proto.IngestProblem { Field = "interaction", Description = error.Status.Detail });
         }
-
-        report.Rejected++;
     }
 
     /// <summary>The company a row is about: the one named (its survivor if merged), or its first person's.</summary>

@@ -146,27 +146,25 @@ public sealed class TimelineWriter(InteractionsDbContext db)
         [new ContactSubject(row.CompanyId, row.CompanyId, true), .. row.PersonIds.Select(p => new ContactSubject(p, row.CompanyId, false))];
 
     /// <summary>Puts a live item on its company's and people's timelines.</summary>
-    public void AddSubjects(Interaction row)
+    public void AddSubjects(Interaction row) => db.InteractionSubjects.AddRange(SubjectsOf(row).Select(subject => SubjectRow(row, subject)));
+
+    /// <summary>The row that puts <paramref name="item"/> on <paramref name="subject"/>'s timeline.</summary>
+    public static InteractionSubject SubjectRow(Interaction item, ContactSubject subject) => new()
     {
-        foreach (var subject in SubjectsOf(row))
-        {
-            db.InteractionSubjects.Add(new InteractionSubject
-            {
-                SubjectId = subject.SubjectId,
-                InteractionId = row.Id,
-                CompanyId = row.CompanyId,
-                IsCompany = subject.IsCompany,
-                OccurredAt = row.OccurredAt,
-                Kind = row.Kind,
-                Channel = row.Channel,
-                Direction = row.Direction,
-                TwoWay = row.TwoWay,
-                AuthorId = row.AuthorId,
-                CampaignId = row.CampaignId,
-                Contact = row.Channel != Channel.None && !row.Automated,
-            });
-        }
-    }
+        TenantId = item.TenantId,
+        SubjectId = subject.SubjectId,
+        InteractionId = item.Id,
+        CompanyId = item.CompanyId,
+        IsCompany = subject.IsCompany,
+        OccurredAt = item.OccurredAt,
+        Kind = item.Kind,
+        Channel = item.Channel,
+        Direction = item.Direction,
+        TwoWay = item.TwoWay,
+        AuthorId = item.AuthorId,
+        CampaignId = item.CampaignId,
+        Contact = item.Channel != Channel.None && !item.Automated,
+    };
 
     /// <summary>Takes an item off every timeline it is on (before an edit re-adds it, or on delete).</summary>
     public Task RemoveSubjects(Guid interactionId, CancellationToken cancellationToken) =>

@@ -1,18 +1,16 @@
 using CrmPlatform.Profiles.Data;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
+using CrmPlatform.Tenancy.Data;
 using NpgsqlTypes;
 
 namespace CrmPlatform.Profiles.Bulk;
 
 /// <summary>
-/// Bulk writes by binary COPY. Row-level security refuses COPY into a tenant table, so rows are
-/// copied into a temporary table and moved with one INSERT ... SELECT, which the policies check
-/// row by row like any insert. Must run inside the caller's transaction.
+/// The import's bulk writes: whole company rows and their changes, by <see cref="BulkCopy"/>.
+/// Must run inside the caller's transaction.
 /// </summary>
 internal static class CompanyCopy
 {
-    private static readonly Column<Company>[] CompanyColumns =
+    private static readonly BulkColumn<Company>[] CompanyColumns =
     [
         new("tenant_id", NpgsqlDbType.Uuid, c => c.TenantId),
         new("id", NpgsqlDbType.Uuid, c => c.Id),
@@ -49,7 +47,7 @@ internal static class CompanyCopy
         new("deleted_at", NpgsqlDbType.TimestampTz, c => c.DeletedAt),
     ];
 
-    private static readonly Column<CompanyChange>[] ChangeColumns =
+    private static readonly BulkColumn<CompanyChange>[] ChangeColumns =
     [
         new("tenant_id", NpgsqlDbType.Uuid, c => c.TenantId),
         new("id", NpgsqlDbType.Uuid, c => c.Id),
@@ -72,50 +70,9 @@ internal static class CompanyCopy
         }
 
         var updates = string.Join(", ", CompanyColumns.Skip(2).Where(c => c.Name != "created_at").Select(c => $"{c.Name} = EXCLUDED.{c.Name}"));
-        await CopyThrough(db, "companies", CompanyColumns, companies, $"ON CONFLICT (tenant_id, id) DO UPDATE SET {updates}", cancellationToken);
+        await BulkCopy.InsertAsync(db, "companies", CompanyColumns, companies, $"ON CONFLICT (tenant_id, id) DO UPDATE SET {updates}", cancellationToken);
     }
 
     public static Task InsertChanges(ProfilesDbContext db, IReadOnlyCollection<CompanyChange> changes, CancellationToken cancellationToken) =>
-        changes.Count == 0 ? Task.CompletedTask : CopyThrough(db, "company_changes", ChangeColumns, changes, "", cancellationToken);
-
-    /// <summary>Writes <paramref name="rows"/> straight into <paramref name="table"/> by binary COPY (a table without RLS, or a temporary one).</summary>
-    private static async Task Copy<T>(NpgsqlConnection connection, string table, IReadOnlyList<Column<T>> columns, IEnumerable<T> rows, CancellationToken cancellationToken)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync(
-            $"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var row in rows)
-        {
-            await writer.StartRowAsync(cancellationToken);
-            foreach (var column in columns)
-            {
-                if (column.Value(row) is { } value)
-                {
-                    await writer.WriteAsync(value, column.Type, cancellationToken);
-                }
-                else
-                {
-                    await writer.WriteNullAsync(cancellationToken);
-                }
-            }
-        }
-
-        await writer.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task CopyThrough<T>(ProfilesDbContext db, string table, Column<T>[] columns, IEnumerable<T> rows, string onConflict, CancellationToken cancellationToken)
-    {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("Bulk writes must run inside a transaction.");
-        }
-
-        // Table and column names are this class's constants, never input.
-        var staging = $"staging_{table}";
-        var columnList = string.Join(", ", columns.Select(c => c.Name));
-        var createStaging = $"CREATE TEMPORARY TABLE IF NOT EXISTS {staging} ON COMMIT DELETE ROWS AS SELECT {columnList} FROM {table} WITH NO DATA";
-        var moveRows = $"INSERT INTO {table} ({columnList}) SELECT {columnList} FROM {staging} {onConflict}; TRUNCATE {staging}";
-        await db.Database.ExecuteSqlRawAsync(createStaging, cancellationToken);
-        await Copy((NpgsqlConnection)db.Database.GetDbConnection(), staging, columns, rows, cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(moveRows, cancellationToken);
-    }
+        BulkCopy.InsertAsync(db, "company_changes", ChangeColumns, changes, "", cancellationToken);
 }
