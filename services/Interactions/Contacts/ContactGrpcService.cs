@@ -30,46 +30,40 @@ public sealed class ContactGrpcService(InteractionsDbContext db, PageTokens page
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         var target = await Resolve(companyId, personId, request.CompanyId, request.PersonId, context.CancellationToken);
-        if (request.MemberId.Length > 0 && !await db.KnownMembers.AnyAsync(m => m.MemberId == memberId && m.RemovedAt == null, context.CancellationToken))
+
+        // One round trip for the policy, the verdict's facts, the member and the company's week;
+        // one more for the contacts the policy's window covers.
+        var memberKnown = true;
+        (int Count, bool Target) reached = default;
+        var (readPolicy, readStanding, standing) = Standing(target);
+        await db.ReadBatchAsync(
+            context.CancellationToken,
+            readPolicy,
+            readStanding,
+            new BatchQuery(
+                "SELECT EXISTS (SELECT 1 FROM known_members WHERE tenant_id = @tenant AND member_id = @member AND removed_at IS NULL)",
+                r => memberKnown = request.MemberId.Length == 0 || r.GetBoolean(0),
+                P("tenant", db.TenantId), P("member", memberId ?? Guid.Empty)),
+            new BatchQuery(
+                """
+                SELECT count(DISTINCT subject_id)::int, coalesce(bool_or(subject_id = @person), false)
+                FROM interaction_subjects
+                WHERE tenant_id = @tenant AND company_id = @company AND NOT is_company AND contact
+                  AND direction = 'Outbound' AND channel <> 'Newsletter' AND occurred_at > @since AND occurred_at <= @now
+                """,
+                r => reached = (r.GetInt32(0), r.GetBoolean(1)),
+                P("tenant", db.TenantId), P("company", target.CompanyId), P("person", target.SubjectId), P("since", now.AddDays(-7)), P("now", now)));
+        if (!memberKnown)
         {
             throw new ResourceNotFoundException("Member", request.MemberId);
         }
 
-        var policy = await db.LoadPolicy(context.CancellationToken);
-        var window = Window(policy);
-        var recent = await db.ReadAsync(
-            """
-            SELECT s.occurred_at, s.channel, s.author_id, coalesce(m.name, 'A co-worker'), s.interaction_id,
-              coalesce((SELECT p.display_name FROM known_people p WHERE p.tenant_id = s.tenant_id AND p.person_id =
-                (SELECT i.person_ids[1] FROM interactions i WHERE i.tenant_id = @tenant AND i.id = s.interaction_id)), @fallback)
-            FROM interaction_subjects s
-            LEFT JOIN known_members m ON m.tenant_id = s.tenant_id AND m.member_id = s.author_id
-            WHERE s.tenant_id = @tenant AND s.subject_id = @subject AND s.contact AND s.direction = 'Outbound'
-              AND s.occurred_at > @since AND s.occurred_at <= @now
-            ORDER BY s.occurred_at DESC, s.interaction_id DESC
-            LIMIT 1000
-            """,
-            r => new PastContact(
-                r.GetFieldValue<DateTimeOffset>(0), (Channel)System.Enum.Parse<Data.Channel>(r.GetString(1)),
-                r.IsDBNull(2) ? null : r.GetGuid(2), r.GetString(3), target.IsPerson ? target.Name : r.GetString(5), r.GetGuid(4)),
-            context.CancellationToken,
-            P("tenant", db.TenantId), P("subject", target.SubjectId), P("since", now - window), P("now", now), P("fallback", target.CompanyName));
-
-        var reached = await db.ReadAsync(
-            """
-            SELECT count(DISTINCT subject_id)::int, coalesce(bool_or(subject_id = @person), false)
-            FROM interaction_subjects
-            WHERE tenant_id = @tenant AND company_id = @company AND NOT is_company AND contact
-              AND direction = 'Outbound' AND channel <> 'Newsletter' AND occurred_at > @since AND occurred_at <= @now
-            """,
-            r => (Count: r.GetInt32(0), Target: r.GetBoolean(1)),
-            context.CancellationToken,
-            P("tenant", db.TenantId), P("company", target.CompanyId), P("person", target.SubjectId), P("since", now.AddDays(-7)), P("now", now));
-
-        var judgement = await Judge(target, policy, now, context.CancellationToken);
+        var policy = standing.Policy;
+        var recent = await RecentOutbound(target, now - Window(policy), now, context.CancellationToken);
+        var judgement = Judge(target, standing, now);
         return ContactChecks.Check(new ContactCheckInput(
             policy, request.Channel, memberId, target.Name, target.IsPerson, recent,
-            reached[0].Count, reached[0].Target, target.CompanyName, judgement.Verdict, judgement.Reasons, now));
+            reached.Count, reached.Target, target.CompanyName, judgement.Verdict, judgement.Reasons, now));
     }
 
     public override async Task<ContactStats> GetContactStats(GetContactStatsRequest request, ServerCallContext context)
@@ -79,12 +73,13 @@ public sealed class ContactGrpcService(InteractionsDbContext db, PageTokens page
         violations.ThrowIfAny();
 
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         var target = await Resolve(companyId, personId, request.CompanyId, request.PersonId, context.CancellationToken);
-        var policy = await db.LoadPolicy(context.CancellationToken);
-        var row = await db.ContactStats.AsNoTracking().FirstOrDefaultAsync(s => s.SubjectId == target.SubjectId, context.CancellationToken);
-        var judgement = await Judge(target, policy, now, context.CancellationToken);
+        var (readPolicy, readStanding, standing) = Standing(target);
+        await db.ReadBatchAsync(context.CancellationToken, readPolicy, readStanding);
+        var judgement = Judge(target, standing, now);
 
-        var stats = ContactSummary.Stats(ContactStatsWriter.Read(row?.StatsJson), now);
+        var stats = ContactSummary.Stats(ContactStatsWriter.Read(standing.StatsJson), now);
         stats.CompanyId = target.CompanyId.ToString();
         stats.PersonId = target.IsPerson ? target.SubjectId.ToString() : "";
         stats.Verdict = judgement.Verdict;
@@ -213,28 +208,116 @@ public sealed class ContactGrpcService(InteractionsDbContext db, PageTokens page
             return new ContactTarget(company, company, false, known.Name, known.Name);
         }
 
-        var person = await db.Set<KnownPerson>().AsNoTracking().FirstOrDefaultAsync(p => p.PersonId == personId, cancellationToken)
-            ?? throw new ResourceNotFoundException("Person", requestedPerson);
-        var current = await db.CurrentCompany(person.CompanyId, cancellationToken);
-        var companyName = await db.Set<KnownCompany>().Where(c => c.CompanyId == current).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) ?? "their company";
-        return new ContactTarget(person.PersonId, current, true, person.DisplayName ?? "this person", companyName);
+        // The person and their company's name in one round trip; a merged company's survivor in more.
+        var found = await db.ReadAsync(
+            """
+            SELECT p.display_name, p.company_id, c.name,
+              EXISTS (SELECT 1 FROM company_repoints r WHERE r.tenant_id = p.tenant_id AND r.merged_id = p.company_id)
+            FROM known_people p LEFT JOIN known_companies c ON c.tenant_id = p.tenant_id AND c.company_id = p.company_id
+            WHERE p.tenant_id = @tenant AND p.person_id = @person
+            """,
+            r => (Name: r.IsDBNull(0) ? null : r.GetString(0), Company: r.GetGuid(1), CompanyName: r.IsDBNull(2) ? null : r.GetString(2), Merged: r.GetBoolean(3)),
+            cancellationToken,
+            P("tenant", db.TenantId), P("person", personId!.Value));
+        if (found is not [var person])
+        {
+            throw new ResourceNotFoundException("Person", requestedPerson);
+        }
+
+        var (current, companyName) = (person.Company, person.CompanyName);
+        if (person.Merged)
+        {
+            current = await db.CurrentCompany(person.Company, cancellationToken);
+            companyName = await db.Set<KnownCompany>().Where(c => c.CompanyId == current).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return new ContactTarget(personId.Value, current, true, person.Name ?? "this person", companyName ?? "their company");
     }
 
     private sealed record TargetJudgement(Verdict Verdict, IReadOnlyList<string> Reasons, int CadenceDays, DateTimeOffset DueAt);
 
-    private async Task<TargetJudgement> Judge(ContactTarget target, ContactPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>What a verdict is judged from, filled by the two statements <see cref="Standing"/> gives for a batch.</summary>
+    private sealed class TargetStanding
     {
-        var rows = await db.ContactStats.AsNoTracking()
-            .Where(s => s.SubjectId == target.SubjectId || s.SubjectId == target.CompanyId)
-            .ToListAsync(cancellationToken);
-        var row = rows.FirstOrDefault(s => s.SubjectId == target.SubjectId);
-        var companyRow = rows.FirstOrDefault(s => s.SubjectId == target.CompanyId);
-        var cadence = ContactPolicies.CadenceDays(policy, companyRow?.CadenceDays);
-        var knownSince = row?.KnownSince
-            ?? await db.Set<KnownCompany>().Where(c => c.CompanyId == target.CompanyId).Select(c => (DateTimeOffset?)c.KnownSince).FirstOrDefaultAsync(cancellationToken)
-            ?? now;
-        var judgement = ContactVerdicts.Judge(ContactStatsWriter.Read(row?.StatsJson), policy, cadence, target.IsPerson, knownSince, now);
+        public ContactPolicy Policy { get; set; } = ContactPolicies.Default();
+        public string? StatsJson { get; set; }
+        public DateTimeOffset? KnownSince { get; set; }
+        public int? CompanyCadence { get; set; }
+        public DateTimeOffset? CompanyKnownSince { get; set; }
+    }
+
+    private (BatchQuery Policy, BatchQuery Stats, TargetStanding Standing) Standing(ContactTarget target)
+    {
+        var standing = new TargetStanding();
+        var policy = new BatchQuery(
+            ContactPolicyStore.Select,
+            r => standing.Policy = ContactPolicyStore.FromStored(r.GetString(0), r.GetFieldValue<DateTimeOffset>(1)),
+            P("tenant", db.TenantId));
+        var stats = new BatchQuery(
+            """
+            SELECT
+              (SELECT stats_json FROM contact_stats WHERE tenant_id = @tenant AND subject_id = @subject),
+              (SELECT known_since FROM contact_stats WHERE tenant_id = @tenant AND subject_id = @subject),
+              (SELECT cadence_days FROM contact_stats WHERE tenant_id = @tenant AND subject_id = @company),
+              (SELECT known_since FROM known_companies WHERE tenant_id = @tenant AND company_id = @company)
+            """,
+            r =>
+            {
+                standing.StatsJson = r.IsDBNull(0) ? null : r.GetString(0);
+                standing.KnownSince = r.IsDBNull(1) ? null : r.GetFieldValue<DateTimeOffset>(1);
+                standing.CompanyCadence = r.IsDBNull(2) ? null : r.GetInt32(2);
+                standing.CompanyKnownSince = r.IsDBNull(3) ? null : r.GetFieldValue<DateTimeOffset>(3);
+            },
+            P("tenant", db.TenantId), P("subject", target.SubjectId), P("company", target.CompanyId));
+        return (policy, stats, standing);
+    }
+
+    private static TargetJudgement Judge(ContactTarget target, TargetStanding standing, DateTimeOffset now)
+    {
+        var cadence = ContactPolicies.CadenceDays(standing.Policy, standing.CompanyCadence);
+        var knownSince = standing.KnownSince ?? standing.CompanyKnownSince ?? now;
+        var judgement = ContactVerdicts.Judge(ContactStatsWriter.Read(standing.StatsJson), standing.Policy, cadence, target.IsPerson, knownSince, now);
         return new TargetJudgement(judgement.Verdict, judgement.Reasons, cadence, judgement.DueAt);
+    }
+
+    /// <summary>
+    /// The target's outbound contacts since <paramref name="since"/>, newest first. A reason cites the
+    /// latest contact on a channel or by a co-worker, so only those are named (who made it, and for
+    /// a company whom it reached): naming all of them cost look-ups per contact, a thousand on a
+    /// busy client. The others carry placeholder names no reason shows.
+    /// </summary>
+    private async Task<List<PastContact>> RecentOutbound(ContactTarget target, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        return await db.ReadAsync(
+            """
+            SELECT c.occurred_at, c.channel, c.author_id, c.interaction_id, named.author_name, named.reached_name
+            FROM (
+              SELECT occurred_at, channel, author_id, interaction_id,
+                row_number() OVER (PARTITION BY channel ORDER BY occurred_at DESC, interaction_id DESC) AS on_channel,
+                row_number() OVER (PARTITION BY author_id ORDER BY occurred_at DESC, interaction_id DESC) AS by_author
+              FROM (
+                SELECT occurred_at, channel, author_id, interaction_id FROM interaction_subjects
+                WHERE tenant_id = @tenant AND subject_id = @subject AND contact AND direction = 'Outbound'
+                  AND occurred_at > @since AND occurred_at <= @now
+                ORDER BY occurred_at DESC, interaction_id DESC
+                LIMIT 1000) latest) c
+            LEFT JOIN LATERAL (
+              SELECT coalesce(m.name, 'A co-worker') AS author_name, coalesce(p.display_name, @fallback) AS reached_name
+              FROM interactions i
+              LEFT JOIN known_members m ON m.tenant_id = i.tenant_id AND m.member_id = i.author_id
+              LEFT JOIN known_people p ON p.tenant_id = i.tenant_id AND p.person_id = i.person_ids[1]
+              WHERE i.tenant_id = @tenant AND i.id = c.interaction_id) named
+              ON c.on_channel = 1 OR (c.author_id IS NOT NULL AND c.by_author = 1)
+            ORDER BY c.occurred_at DESC, c.interaction_id DESC
+            """,
+            r => new PastContact(
+                r.GetFieldValue<DateTimeOffset>(0), (Channel)System.Enum.Parse<Data.Channel>(r.GetString(1)),
+                r.IsDBNull(2) ? null : r.GetGuid(2),
+                r.IsDBNull(4) ? "A co-worker" : r.GetString(4),
+                target.IsPerson ? target.Name : r.IsDBNull(5) ? target.CompanyName : r.GetString(5),
+                r.GetGuid(3)),
+            cancellationToken,
+            P("tenant", db.TenantId), P("subject", target.SubjectId), P("since", since), P("now", now), P("fallback", target.CompanyName));
     }
 
     /// <summary>How far back a check looks: the longest period, quiet period or co-worker window, and at least a week.</summary>
