@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CrmPlatform.Contracts.Interactions.V1;
 using CrmPlatform.IntegrationTests.Support;
+using CreatePersonRequest = CrmPlatform.Contracts.Profiles.V1.CreatePersonRequest;
+using Person = CrmPlatform.Contracts.Profiles.V1.Person;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
@@ -104,6 +106,38 @@ public sealed class IngestTests(PlatformFixture platform)
         int Recount(int window) => rows.Count(r => r.OccurTime.ToDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(-window));
         Assert.Equal((Recount(7), Recount(30), Recount(90)), (inbound.Count7D, inbound.Count30D, inbound.Count90D));
         Assert.Equal(rows.Max(r => r.OccurTime)!.Seconds, stats.LastContactTime.Seconds);
+    }
+
+    [Fact]
+    public async Task StatisticsAfterIngest_EqualARecount_ForEveryPersonTheBatchTouched()
+    {
+        using var c = await Clientele.Arrange(platform);
+        var people = new List<Person> { c.Anna };
+        for (var i = 0; i < 3; i++)
+        {
+            people.Add(await c.Tenant.People.CreatePersonAsync(new CreatePersonRequest { CompanyId = c.Company.Id, Person = new Person { GivenName = $"Colleague {i}" } }));
+        }
+
+        await Eventually.True(() => Clientele.PersonKnown(platform, people[^1].Id), "the colleagues to reach Interactions");
+        // Interleaved, each person a different number of emails: one batch, four people's statistics.
+        var rows = Enumerable.Range(1, 40).Select(n =>
+        {
+            var email = Email(c, $"p{n}", n * 2.1);
+            email.PersonIds[0] = people[n % 7 == 0 ? 0 : n % people.Count].Id;
+            return email;
+        }).ToList();
+
+        await Ingest(c.Tenant, new IngestInteractionsRequest { Interactions = { rows } });
+
+        foreach (var person in people)
+        {
+            var stats = await c.Tenant.Contacts.GetContactStatsAsync(new GetContactStatsRequest { PersonId = person.Id });
+            var theirs = rows.Where(r => r.PersonIds[0] == person.Id).ToList();
+            var inbound = stats.Channels.Single(s => s.Channel == Channel.Email && s.Direction == Direction.Inbound);
+            int Recount(int window) => theirs.Count(r => r.OccurTime.ToDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(-window));
+            Assert.Equal($"{person.GivenName}: {Recount(7)} {Recount(30)} {Recount(90)} {theirs.Max(r => r.OccurTime)!.Seconds}",
+                $"{person.GivenName}: {inbound.Count7D} {inbound.Count30D} {inbound.Count90D} {stats.LastContactTime.Seconds}");
+        }
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class Clientele : IDisposable
         return [.. (await reader.Interactions.ListInteractionsAsync(request)).Interactions];
     }
 
-    private static async Task<bool> PersonKnown(PlatformFixture platform, string personId)
+    public static async Task<bool> PersonKnown(PlatformFixture platform, string personId)
     {
         await using var connection = new NpgsqlConnection(platform.SuperuserConnectionString("interactions"));
         await connection.OpenAsync();
