@@ -17,9 +17,10 @@ public readonly record struct ContactSubject(Guid SubjectId, Guid CompanyId, boo
 /// transaction: the facts are read back through the subjects' index with bounded work (first and
 /// last per channel by index probes, day counts over 90 days, the latest 100 contacts, the latest
 /// newsletters), so the stored figures always equal a full recount, whatever order items come in.
-/// A changed verdict is published.
+/// A changed verdict is published, and the tenant's verdict alarm is set for the next moment time
+/// alone will change one (<see cref="VerdictWatcher"/>).
 /// </summary>
-public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox outbox, TimeProvider clock)
+public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox outbox, VerdictAlarms alarms, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -38,14 +39,24 @@ public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox ou
 
         var now = clock.GetUtcNow();
         var policy = await db.LoadPolicy(cancellationToken);
+        DateTimeOffset? nextChange = null;
         foreach (var subject in distinct)
         {
             var facts = await Gather(subject.SubjectId, now, cancellationToken);
-            await Store(subject, facts, policy, now, cancellationToken);
+            var row = await Store(subject, facts, policy, now, cancellationToken);
+            if (VerdictClock.NextChange(row.Verdict, row.DueAt, row.OverContactedUntil) is { } at && (nextChange is null || at < nextChange))
+            {
+                nextChange = at;
+            }
+        }
+
+        if (nextChange is { } wake)
+        {
+            await alarms.Arm(wake, cancellationToken);
         }
     }
 
-    private async Task Store(ContactSubject subject, ContactFacts facts, Proto.ContactPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<ContactStatsRow> Store(ContactSubject subject, ContactFacts facts, Proto.ContactPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var row = await db.ContactStats.FirstOrDefaultAsync(s => s.SubjectId == subject.SubjectId, cancellationToken);
         if (row is null)
@@ -75,6 +86,8 @@ public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox ou
                 db.TenantId, subject.CompanyId, subject.IsCompany ? null : subject.SubjectId, verdict, row.Verdict, judgement.Reasons));
             row.Verdict = verdict;
         }
+
+        return row;
     }
 
     private async Task<ContactStatsRow> NewRow(ContactSubject subject, ContactFacts facts, DateTimeOffset now, CancellationToken cancellationToken)
