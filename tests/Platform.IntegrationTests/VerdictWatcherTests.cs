@@ -1,4 +1,7 @@
 using CrmPlatform.Contracts.Interactions.V1;
+using Company = CrmPlatform.Contracts.Profiles.V1.Company;
+using Strategy = CrmPlatform.Contracts.Profiles.V1.Strategy;
+using UpdateCompanyRequest = CrmPlatform.Contracts.Profiles.V1.UpdateCompanyRequest;
 using CrmPlatform.IntegrationTests.Support;
 using Google.Protobuf.WellKnownTypes;
 using Npgsql;
@@ -6,8 +9,8 @@ using Npgsql;
 namespace CrmPlatform.IntegrationTests;
 
 /// <summary>
-/// Verdicts that change because time passes, with no new contact: published when the moment is
-/// crossed. A contact recorded in the past puts the moment seconds ahead, so no clock is faked:
+/// Verdicts that change because time passes, with no new contact, or because a shorter cadence
+/// moved the moment into the past: published when the moment is crossed. A contact recorded in the past puts the moment seconds ahead, so no clock is faked:
 /// with the default cadence of 30 days, a call 30 days less a few seconds ago leaves the company
 /// on target for those seconds.
 /// </summary>
@@ -63,6 +66,40 @@ public sealed class VerdictWatcherTests(PlatformFixture platform)
             e => e.PersonId == Guid.Parse(c.Anna.Id) && e.PreviousVerdict == "OverContacted",
             "Anna's over-contacted verdict to lapse", Patience);
         Assert.Equal(("OnTarget", "OverContacted"), (change.Verdict, change.PreviousVerdict));
+    }
+
+    [Fact]
+    public async Task AShorterDefaultCadence_MakesACompanyNeglectedAtOnce_AndTheChangeIsPublished()
+    {
+        using var c = await Clientele.Arrange(platform);
+        await c.Record(Call(c, TimeSpan.FromDays(3)), c.Erik);
+        await using var changes = await VerdictChanges.Listen(platform);
+
+        await c.Tenant.Contacts.UpdateContactPolicyAsync(new UpdateContactPolicyRequest { Policy = new ContactPolicy { DefaultCadenceDays = 2 } });
+
+        var change = await changes.Next(
+            e => e.CompanyId == Guid.Parse(c.Company.Id) && e.PersonId is null,
+            "the company's verdict to change under the new cadence", Patience);
+        Assert.Equal(("Neglected", "OnTarget"), (change.Verdict, change.PreviousVerdict));
+    }
+
+    [Fact]
+    public async Task AShorterCadenceOnTheCompany_MakesItNeglectedAtOnce_AndTheChangeIsPublished()
+    {
+        using var c = await Clientele.Arrange(platform);
+        await c.Record(Call(c, TimeSpan.FromDays(3)), c.Erik);
+        await using var changes = await VerdictChanges.Listen(platform);
+
+        await c.Tenant.Companies.UpdateCompanyAsync(new UpdateCompanyRequest
+        {
+            Company = new Company { Id = c.Company.Id, Strategy = new Strategy { ContactCadenceDays = 2 } },
+            UpdateMask = new FieldMask { Paths = { "strategy" } },
+        });
+
+        var change = await changes.Next(
+            e => e.CompanyId == Guid.Parse(c.Company.Id) && e.PersonId is null,
+            "the company's verdict to change under its own cadence", Patience);
+        Assert.Equal(("Neglected", "OnTarget"), (change.Verdict, change.PreviousVerdict));
     }
 
     private static Interaction Call(Clientele c, TimeSpan ago) => new()
