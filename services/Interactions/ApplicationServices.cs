@@ -27,6 +27,10 @@ public static class ApplicationServices
         });
         builder.Services.AddScoped<TimelineWriter>();
         builder.Services.AddScoped<ContactStatsWriter>();
+        builder.Services.AddScoped<VerdictAlarms>();
+        builder.Services.AddSingleton<VerdictSignal>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, VerdictWakeOnCommit>();
+        builder.Services.AddHostedService<VerdictWatcher>(); // verdicts that change as time passes
         builder.Services.AddScoped<Ingester>();
         return builder;
     }

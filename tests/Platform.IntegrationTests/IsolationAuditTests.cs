@@ -16,8 +16,12 @@ namespace CrmPlatform.IntegrationTests;
 [Collection(PlatformCollection.Name)]
 public sealed class IsolationAuditTests(PlatformFixture platform)
 {
-    /// <summary>Infrastructure tables that hold no tenant data of their own (see MessagingModel).</summary>
-    private static readonly string[] InfrastructureTables = ["__EFMigrationsHistory", "outbox_messages", "inbox_messages"];
+    /// <summary>
+    /// Infrastructure tables that hold no tenant data of their own (see MessagingModel), and
+    /// Interactions' verdict alarms: a tenant id and the time its watcher wakes, read before any
+    /// tenant can be chosen (see VerdictAlarm).
+    /// </summary>
+    private static readonly string[] InfrastructureTables = ["__EFMigrationsHistory", "outbox_messages", "inbox_messages", "verdict_alarms"];
 
     private static readonly Lock Gate = new();
     private static Task? filled;

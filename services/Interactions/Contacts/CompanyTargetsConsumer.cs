@@ -11,7 +11,7 @@ namespace CrmPlatform.Interactions.Contacts;
 /// is deleted. Every company gets its statistics row on creation, so a client nobody ever
 /// contacted is on the neglected list once its first cadence has passed.
 /// </summary>
-public sealed class CompanyTargetsConsumer(InteractionsDbContext db)
+public sealed class CompanyTargetsConsumer(InteractionsDbContext db, VerdictAlarms alarms)
     : IConsumer<CompanyCreated>, IConsumer<CompanyUpdated>, IConsumer<CompanyDeleted>, IConsumer<CompanyRestored>
 {
     public Task Consume(ConsumeContext<CompanyCreated> context) =>
@@ -48,6 +48,9 @@ public sealed class CompanyTargetsConsumer(InteractionsDbContext db)
         // The company's people are judged against its cadence too.
         await db.ContactStats.Where(s => s.CompanyId == companyId && !s.IsCompany)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.DueAt, p => p.DueFrom.AddDays(days)), cancellationToken);
+
+        // A new or shorter cadence may bring a due time (the company's or a person's) nearer.
+        await alarms.ArmForRows(companyId, cancellationToken);
     }
 
     private async Task SetListed(Guid companyId, bool listed, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ namespace CrmPlatform.Interactions.Contacts;
 /// Contact statistics, verdicts, the check before a call and the tenant's policy. Statistics count
 /// every contact whatever its visibility: a private call still stops a second one.
 /// </summary>
-public sealed class ContactGrpcService(InteractionsDbContext db, PageTokens pages, ITenantContextAccessor tenants, TimeProvider clock)
+public sealed class ContactGrpcService(InteractionsDbContext db, PageTokens pages, ITenantContextAccessor tenants, VerdictAlarms alarms, TimeProvider clock)
     : ContactService.ContactServiceBase
 {
     public override async Task<ContactCheck> CheckContact(CheckContactRequest request, ServerCallContext context)
@@ -191,6 +191,7 @@ public sealed class ContactGrpcService(InteractionsDbContext db, PageTokens page
                 SELECT 1 FROM contact_stats c WHERE c.tenant_id = s.tenant_id AND c.subject_id = s.company_id AND c.cadence_days IS NOT NULL)))
             """,
             context.CancellationToken);
+        await alarms.ArmForRows(null, context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         policy.UpdateTime = Timestamp.FromDateTimeOffset(now);
         return policy;

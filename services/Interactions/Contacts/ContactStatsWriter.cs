@@ -17,9 +17,10 @@ public readonly record struct ContactSubject(Guid SubjectId, Guid CompanyId, boo
 /// transaction: the facts are read back through the subjects' index with bounded work (first and
 /// last per channel by index probes, day counts over 90 days, the latest 100 contacts, the latest
 /// newsletters), so the stored figures always equal a full recount, whatever order items come in.
-/// A changed verdict is published.
+/// A changed verdict is published, and the tenant's verdict alarm is set for the next moment time
+/// alone will change one (<see cref="VerdictWatcher"/>).
 /// </summary>
-public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox outbox, TimeProvider clock)
+public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox outbox, VerdictAlarms alarms, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -49,13 +50,23 @@ public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox ou
             .Where(c => newCompanies.Contains(c.CompanyId))
             .ToDictionaryAsync(c => c.CompanyId, c => c.KnownSince, cancellationToken);
 
+        DateTimeOffset? nextChange = null;
         foreach (var subject in distinct)
         {
-            Store(subject, facts[subject.SubjectId], policy, rows, knownSince, now);
+            var row = Store(subject, facts[subject.SubjectId], policy, rows, knownSince, now);
+            if (VerdictClock.NextChange(row.Verdict, row.DueAt, row.OverContactedUntil) is { } at && (nextChange is null || at < nextChange))
+            {
+                nextChange = at;
+            }
+        }
+
+        if (nextChange is { } wake)
+        {
+            await alarms.Arm(wake, cancellationToken);
         }
     }
 
-    private void Store(
+    private ContactStatsRow Store(
         ContactSubject subject, ContactFacts facts, Proto.ContactPolicy policy,
         Dictionary<Guid, ContactStatsRow> rows, Dictionary<Guid, DateTimeOffset> knownSince, DateTimeOffset now)
     {
@@ -91,6 +102,8 @@ public sealed class ContactStatsWriter(InteractionsDbContext db, IEventOutbox ou
                 db.TenantId, subject.CompanyId, subject.IsCompany ? null : subject.SubjectId, verdict, row.Verdict, judgement.Reasons));
             row.Verdict = verdict;
         }
+
+        return row;
     }
 
     internal static ContactFacts Read(string? json) =>

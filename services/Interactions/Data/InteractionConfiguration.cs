@@ -99,6 +99,23 @@ internal sealed class ContactStatsConfiguration : IEntityTypeConfiguration<Conta
         stats.HasIndex(s => new { s.TenantId, s.IsCompany, s.DueAt });
         stats.HasIndex(s => new { s.TenantId, s.IsCompany, s.OverContactedUntil });
         stats.HasIndex(s => new { s.TenantId, s.CompanyId });
+
+        // The verdict watcher's: subjects on target that time will make neglected, and
+        // over-contacted ones whose window will empty, each by the moment it happens.
+        stats.HasIndex(s => new { s.TenantId, s.DueAt }, "ix_contact_stats_neglect_due")
+            .HasFilter("verdict IS NULL OR verdict = 'OnTarget'");
+        stats.HasIndex(s => new { s.TenantId, s.OverContactedUntil }, "ix_contact_stats_over_contacted_lapse")
+            .HasFilter("verdict = 'OverContacted'");
+    }
+}
+
+internal sealed class VerdictAlarmConfiguration : IEntityTypeConfiguration<VerdictAlarm>
+{
+    public void Configure(EntityTypeBuilder<VerdictAlarm> alarm)
+    {
+        alarm.ToTable("verdict_alarms");
+        alarm.HasKey(a => a.Tenant);
+        alarm.Property(a => a.Tenant).ValueGeneratedNever();
     }
 }
 

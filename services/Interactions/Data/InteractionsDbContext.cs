@@ -21,6 +21,8 @@ public sealed class InteractionsDbContext(DbContextOptions<InteractionsDbContext
 
     public DbSet<KnownMember> KnownMembers => Set<KnownMember>();
 
+    public DbSet<VerdictAlarm> VerdictAlarms => Set<VerdictAlarm>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox().AddKnownCompanies();

@@ -126,6 +126,14 @@ namespace CrmPlatform.Interactions.Data.Migrations
                     b.HasIndex("TenantId", "IsCompany", "OverContactedUntil")
                         .HasDatabaseName("ix_contact_stats_tenant_id_is_company_over_contacted_until");
 
+                    b.HasIndex(new[] { "TenantId", "DueAt" }, "ix_contact_stats_neglect_due")
+                        .HasDatabaseName("ix_contact_stats_tenant_id_due_at")
+                        .HasFilter("verdict IS NULL OR verdict = 'OnTarget'");
+
+                    b.HasIndex(new[] { "TenantId", "OverContactedUntil" }, "ix_contact_stats_over_contacted_lapse")
+                        .HasDatabaseName("ix_contact_stats_tenant_id_over_contacted_until")
+                        .HasFilter("verdict = 'OverContacted'");
+
                     b.ToTable("contact_stats", (string)null);
                 });
 
@@ -432,6 +440,22 @@ namespace CrmPlatform.Interactions.Data.Migrations
                         .HasName("pk_known_members");
 
                     b.ToTable("known_members", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Interactions.Data.VerdictAlarm", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant");
+
+                    b.Property<DateTimeOffset>("WakeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("wake_at");
+
+                    b.HasKey("Tenant")
+                        .HasName("pk_verdict_alarms");
+
+                    b.ToTable("verdict_alarms", (string)null);
                 });
 
             modelBuilder.Entity("CrmPlatform.KnownCompanies.CompanyRepoint", b =>
