@@ -6,6 +6,7 @@ using CrmPlatform.Interactions.Members;
 using CrmPlatform.Interactions.Timeline;
 using CrmPlatform.KnownCompanies;
 using CrmPlatform.Messaging;
+using CrmPlatform.Messaging.Wakeups;
 using CrmPlatform.Tenancy.Credentials;
 using CrmPlatform.Tenancy.Data;
 
@@ -28,8 +29,7 @@ public static class ApplicationServices
         builder.Services.AddScoped<TimelineWriter>();
         builder.Services.AddScoped<ContactStatsWriter>();
         builder.Services.AddScoped<VerdictAlarms>();
-        builder.Services.AddSingleton<VerdictSignal>();
-        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, VerdictWakeOnCommit>();
+        builder.Services.AddCommitListener<VerdictSignal>();
         builder.Services.AddHostedService<VerdictWatcher>(); // verdicts that change as time passes
         builder.Services.AddScoped<Ingester>();
         return builder;

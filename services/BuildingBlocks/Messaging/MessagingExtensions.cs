@@ -1,6 +1,7 @@
 using CrmPlatform.Messaging.Inbox;
 using CrmPlatform.Messaging.Outbox;
 using CrmPlatform.Messaging.Tenancy;
+using CrmPlatform.Messaging.Wakeups;
 using CrmPlatform.Tenancy.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -48,9 +49,8 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:messaging is not configured."));
 
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
-        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddCommitListener<OutboxSignal>();
         builder.Services.AddSingleton<IInterceptor, OutboxWakeOnSave>();
-        builder.Services.AddSingleton<IInterceptor, OutboxWakeOnCommit>();
         builder.Services.AddScoped<IEventOutbox, EventOutbox<TContext>>();
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
         builder.Services.TryAddSingleton(TimeProvider.System);
