@@ -30,5 +30,11 @@ public sealed record InvoiceFacts
 
     public IReadOnlyList<InvoiceCredit> Credits { get; init; } = [];
 
+    /// <summary>
+    /// The day a written-off invoice was written off: its unpaid remainder counts as paid never,
+    /// so its lateness is measured up to that day. Null for any other invoice (or when unknown: then today).
+    /// </summary>
+    public DateOnly? WrittenOffOn { get; init; }
+
     public InvoiceRef Ref => new(Id, Number);
 }
