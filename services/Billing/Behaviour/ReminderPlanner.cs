@@ -5,12 +5,12 @@ namespace CrmPlatform.Billing.Behaviour;
 /// <summary>
 /// Decides whether an invoice is due for a reminder today, from its facts alone, so the list can
 /// never hold a settled invoice. Never due: drafts, void, written off, paid or credited to zero,
-/// disputed (until resolved), or with a promise to pay still pending. Otherwise the next level after
-/// the highest one sent (never skipping one, except a level before the due date once it has passed)
-/// is due on the latest of: the due date + its days;
-/// the previous level's sending day + the days between the two levels (the client always gets the
-/// full interval); the last payment + the policy's quiet days (a payment cancels the pending
-/// reminder). It asks for the open balance only.
+/// disputed (until resolved), or with a promise to pay still pending. Otherwise the next level
+/// after the highest one sent (never skipping one, except a level before the due date once that
+/// date has passed) is due on the latest of: the due date + its days; the previous level's
+/// sending day + the days between the two levels (the client always gets the full interval); the
+/// last payment + the policy's quiet days (a payment cancels the reminder pending when it
+/// arrives). It asks for the open balance only.
 /// </summary>
 public static class ReminderPlanner
 {
