@@ -98,10 +98,15 @@ public static class OpenApiDocument
             }
         }
 
-        if (handWritten is not null)
+        // The import's idempotency key; the ingest's mailbox owner; billing history is idempotent by its records' external ids.
+        var query = request.Name switch
         {
-            // The import's idempotency key; the ingest's mailbox owner.
-            var query = request.Name == "ImportCompaniesRequest" ? "requestId" : "ownerId";
+            "ImportCompaniesRequest" => "requestId",
+            "IngestInteractionsRequest" => "ownerId",
+            _ => null,
+        };
+        if (handWritten is not null && query is not null)
+        {
             parameters.Add(new JsonObject { ["name"] = query, ["in"] = "query", ["schema"] = new JsonObject { ["type"] = "string" } });
         }
 
