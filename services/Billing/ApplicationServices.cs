@@ -32,6 +32,7 @@ public static class ApplicationServices
         builder.Services.AddScoped<OverdueAlarms>();
         builder.Services.AddScoped<Importer>();
         builder.Services.AddSingleton<OverdueSignal>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, OverdueWakeOnCommit>();
         builder.Services.AddHostedService<OverdueWatcher>();
         return builder;
     }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmPlatform.Billing.Overdue;
 
-/// <summary>Sets a tenant's alarm no later than a day, in the caller's transaction, and wakes the watcher once it commits.</summary>
+/// <summary>Sets a tenant's alarm no later than a day, in the caller's transaction, and wakes the watcher once it commits (every write that arms one runs in an explicit transaction).</summary>
 public sealed class OverdueAlarms(BillingDbContext db, OverdueSignal signal)
 {
     /// <summary>Something of this tenant's passes its date at the start of <paramref name="day"/>.</summary>
@@ -15,6 +15,6 @@ public sealed class OverdueAlarms(BillingDbContext db, OverdueSignal signal)
             ON CONFLICT (tenant) DO UPDATE SET wake_on = LEAST(overdue_alarms.wake_on, EXCLUDED.wake_on)
             """,
             cancellationToken);
-        signal.Wake();
+        signal.Armed();
     }
 }

@@ -17,8 +17,8 @@ namespace CrmPlatform.Billing.Overdue;
 /// </summary>
 public sealed class OverdueWatcher(IServiceScopeFactory scopes, OverdueSignal signal, TimeProvider clock, ILogger<OverdueWatcher> logger) : BackgroundService
 {
-    /// <summary>Looks again at least this often, so a missed wake or a changed clock costs minutes, never a day.</summary>
-    private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(5);
+    /// <summary>Looks again at least this often, so a missed wake or a changed clock costs a minute, never a day.</summary>
+    private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -30,7 +30,7 @@ internal static class InvoiceMapper
             SettledDate = invoice.SettledOn?.ToDate(),
             DaysBeyondTerms = DaysBeyondTerms(invoice, today ?? DateOnly.FromDateTime(DateTime.UtcNow)),
         };
-        proto.Lines.AddRange(invoice.Lines.Select(l => new Proto.InvoiceLine
+        proto.Lines.AddRange((invoice.Lines ?? []).Select(l => new Proto.InvoiceLine
         {
             Description = l.Description,
             Quantity = l.Quantity?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",

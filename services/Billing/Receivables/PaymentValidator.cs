@@ -52,7 +52,7 @@ internal static class PaymentValidator
             sum += allocation.Amount.ToDecimal();
         }
 
-        if (exact && sum > payment.Amount!.ToDecimal())
+        if (exact && payment.Allocations.Count > 0 && payment.Amount!.ToDecimal() > 0 && sum > payment.Amount!.ToDecimal())
         {
             violations.Add($"{field}.allocations", $"add up to {Amounts.Format(sum, currency!)}, more than the payment's {Amounts.Format(payment.Amount!.ToDecimal(), currency!)}");
         }
