@@ -88,4 +88,20 @@ public sealed class BillingImportTests(PlatformFixture platform)
         var report = Google.Protobuf.JsonParser.Default.Parse<ImportBillingHistoryResponse>(last);
         Assert.Equal((6, 0), (report.Created, report.Rejected));
     }
+    [Fact]
+    public async Task CsvOverRest_IsImported_RecordByRecord()
+    {
+        using var books = await Books.Open(platform);
+        var csv = $"""
+            record,external_id,company_id,number,currency_code,amount,issue_date,due_date,received_date,invoice_external_id
+            invoice,CSV-1,{books.Company.Id},CSV-2024-1,EUR,800.50,2024-03-01,2024-03-31,,
+            payment,CSV-P-1,{books.Company.Id},,EUR,800.50,,,2024-04-12,CSV-1
+            """;
+
+        using var response = await books.Tenant.Rest.PostAsync("/v1/billing:import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        var report = Google.Protobuf.JsonParser.Default.Parse<ImportBillingHistoryResponse>((await response.Content.ReadAsStringAsync()).Trim().Split('\n')[^1]);
+        var invoice = Assert.Single((await books.Tenant.Billing.ListInvoicesAsync(new ListInvoicesRequest { CompanyId = books.Company.Id })).Invoices);
+        Assert.Equal((2, InvoiceStatus.Paid, 12), (report.Created, invoice.Status, invoice.DaysBeyondTerms));
+    }
 }

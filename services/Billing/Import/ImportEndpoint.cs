@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using CrmPlatform.GrpcConventions;
 using Google.Protobuf;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http.Features;
 using Proto = CrmPlatform.Contracts.Billing.V1;
 
@@ -8,9 +9,9 @@ namespace CrmPlatform.Billing.Import;
 
 /// <summary>
 /// POST /v1/billing:import: the REST face of ImportBillingHistory. Transcoding cannot carry a
-/// client stream, so this reads JSON lines (one BillingRecord each) and answers with the same
-/// reports as JSON lines, one per batch. A line that is not a BillingRecord is a rejected row,
-/// not a failed request.
+/// client stream, so this reads JSON lines (one BillingRecord each) or CSV (see <see cref="BillingCsv"/>)
+/// and answers with the same reports as JSON lines, one per batch. A line that cannot be read is a
+/// rejected row, not a failed request.
 /// </summary>
 internal static class ImportEndpoint
 {
@@ -28,7 +29,7 @@ internal static class ImportEndpoint
 
         var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         var violations = new FieldViolations()
-            .Check(mediaType is "application/x-ndjson" or "application/jsonl" or "application/json-lines", "content_type", "must be application/x-ndjson");
+            .Check(mediaType is "text/csv" or "application/x-ndjson" or "application/jsonl" or "application/json-lines", "content_type", "must be text/csv or application/x-ndjson");
         if (!violations.IsEmpty)
         {
             await ErrorResponse.Write(http, Google.Rpc.Code.InvalidArgument, violations.Summary, violations.ToBadRequest());
@@ -36,8 +37,20 @@ internal static class ImportEndpoint
         }
 
         using var reader = new StreamReader(http.Request.Body);
+        IAsyncEnumerable<ImportRow> rows;
+        try
+        {
+            rows = mediaType == "text/csv" ? await BillingCsv.Read(reader, cancellationToken) : Lines(reader, cancellationToken);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
+        {
+            var header = e.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>();
+            await ErrorResponse.Write(http, Google.Rpc.Code.InvalidArgument, e.Status.Detail, header);
+            return;
+        }
+
         http.Response.ContentType = "application/x-ndjson";
-        await foreach (var report in importer.ImportAsync(Lines(reader, cancellationToken), cancellationToken))
+        await foreach (var report in importer.ImportAsync(rows, cancellationToken))
         {
             await http.Response.WriteAsync(JsonFormatter.Default.Format(report) + "\n", cancellationToken);
             await http.Response.Body.FlushAsync(cancellationToken);
