@@ -5,11 +5,12 @@ namespace CrmPlatform.Billing.Behaviour;
 /// <summary>
 /// Decides whether an invoice is due for a reminder today, from its facts alone, so the list can
 /// never hold a settled invoice. Never due: drafts, void, written off, paid or credited to zero,
-/// disputed (until resolved), or with a promise to pay still pending. Otherwise the next level after
-/// the highest one sent (levels are never skipped) is due on the latest of: the due date + its days;
-/// the previous level's sending day + the days between the two levels (the client always gets the
-/// full interval); the last payment + the policy's quiet days (a payment cancels the pending
-/// reminder). It asks for the open balance only.
+/// disputed (until resolved), or with a promise to pay still pending. Otherwise the next level
+/// after the highest one sent (never skipping one, except a level before the due date once that
+/// date has passed) is due on the latest of: the due date + its days; the previous level's
+/// sending day + the days between the two levels (the client always gets the full interval); the
+/// last payment + the policy's quiet days (a payment cancels the reminder pending when it
+/// arrives). It asks for the open balance only.
 /// </summary>
 public static class ReminderPlanner
 {
@@ -30,10 +31,13 @@ public static class ReminderPlanner
             .Where(e => e.Kind is CollectionEventKind.Reminder or CollectionEventKind.Letter && e.ReminderLevel > 0)
             .OrderBy(e => e.ReminderLevel).ThenBy(e => e.On)
             .LastOrDefault();
-        var next = levels.FirstOrDefault(l => l.Level > (lastSent?.ReminderLevel ?? 0));
+        // A "due soon" level is pointless once the due date has passed: it alone may be skipped.
+        var next = levels.FirstOrDefault(l => l.Level > (lastSent?.ReminderLevel ?? 0) && !(l.DaysAfterDue < 0 && today > invoice.DueDate));
         if (next is null)
         {
-            return Decision(null, $"All {levels.Count} levels were sent, the last on {Text(lastSent!.On)}: what follows is a person's call");
+            return Decision(null, lastSent is null
+                ? "No level of the policy is left to send"
+                : $"All {levels.Count} levels were sent, the last on {Text(lastSent.On)}: what follows is a person's call");
         }
 
         var (dueOn, because) = DueOn(invoice, next, lastSent, levels, policy, today);

@@ -130,17 +130,17 @@ public sealed class PaymentGraderTests
     }
 
     [Theory]
-    [InlineData(80, PaymentGrade.A)]
-    [InlineData(79.99, PaymentGrade.B)]
-    [InlineData(70, PaymentGrade.B)]
-    [InlineData(69, PaymentGrade.C)]
-    [InlineData(50, PaymentGrade.C)]
-    [InlineData(49, PaymentGrade.D)]
-    [InlineData(30, PaymentGrade.D)]
-    [InlineData(29, PaymentGrade.E)]
-    [InlineData(-5, PaymentGrade.E)]
-    public void Grade_FallsInTheBandOfItsPoints(decimal points, PaymentGrade grade)
+    [InlineData("80", PaymentGrade.A)]
+    [InlineData("79.99", PaymentGrade.B)]
+    [InlineData("70", PaymentGrade.B)]
+    [InlineData("69", PaymentGrade.C)]
+    [InlineData("50", PaymentGrade.C)]
+    [InlineData("49", PaymentGrade.D)]
+    [InlineData("30", PaymentGrade.D)]
+    [InlineData("29", PaymentGrade.E)]
+    [InlineData("-5", PaymentGrade.E)]
+    public void Grade_FallsInTheBandOfItsPoints(string points, PaymentGrade grade)
     {
-        Assert.Equal(grade, GradeRules.GradeFor(points));
+        Assert.Equal(grade, GradeRules.GradeFor(decimal.Parse(points, System.Globalization.CultureInfo.InvariantCulture)));
     }
 }
