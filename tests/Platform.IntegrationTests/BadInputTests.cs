@@ -123,7 +123,7 @@ public sealed class BadInputTests(PlatformFixture platform)
         { "platform", $"/admin/v1/tenants/{SomeId}/members", """{"name":"Ann Berg",{0}}""", "email", "member.email" },
         { "billing", "/v1/invoices", "{\"companyId\":\"" + SomeId + "\",\"number\":\"INV-1\",{0}}", "amount", "invoice.amount" },
         { "billing", "/v1/payments", "{\"companyId\":\"" + SomeId + "\",{0}}", "reference", "payment.reference" },
-        { "billing", "/v1/collection-efforts", "{\"companyId\":\"" + SomeId + "\",\"kind\":\"COLLECTION_EFFORT_KIND_CALL\",{0}}", "promisedAmount", "effort.promised_amount" },
+        { "billing", "/v1/collection-efforts", "{\"companyId\":\"" + SomeId + "\",\"kind\":\"COLLECTION_EFFORT_KIND_CALL\",{0}}", "note", "effort.note" },
         { "platform", "/admin/v1/tenants", """{"slug":"typo-tenant","name":"Typo",{0}}""", "plan", "tenant.plan" },
     };
 

@@ -10,10 +10,9 @@ namespace CrmPlatform.Billing.Standing;
 /// <summary>The behaviour logic's answers as the contract's messages.</summary>
 internal static class BehaviourMapper
 {
-    public static Proto.PaymentBehaviour ToProto(
-        Guid companyId, GradeAssessment assessment, TermsRecommendation terms, CompanyFacts facts, Exposures exposures,
-        CompanyStanding? standing, DateOnly today, DateTimeOffset now)
+    public static Proto.PaymentBehaviour ToProto(Guid companyId, PaymentBehaviourReport report, Exposures exposures, CompanyStanding? standing, DateTimeOffset now)
     {
+        var (assessment, terms) = (report.Assessment, report.RecommendedTerms);
         var behaviour = new Proto.PaymentBehaviour
         {
             CompanyId = companyId.ToString(),
@@ -28,8 +27,8 @@ internal static class BehaviourMapper
             ComputeTime = Timestamp.FromDateTimeOffset(now),
         };
         behaviour.Factors.AddRange(assessment.Factors.Select(ToProto));
-        behaviour.Aging.AddRange(Aging.ByCurrency(facts.Invoices, today).Select(ToProto));
-        behaviour.DaysSalesOutstanding.AddRange(DaysSalesOutstanding.ByCurrency(facts.Invoices, today).Select(ToProto));
+        behaviour.Aging.AddRange(report.Aging.Select(ToProto));
+        behaviour.DaysSalesOutstanding.AddRange(report.DaysSalesOutstanding.Select(ToProto));
         var currencies = exposures.Currencies.ToList();
         if (standing?.CreditLimitCurrencyCode is { } limitCurrency && !currencies.Contains(limitCurrency))
         {
@@ -37,7 +36,7 @@ internal static class BehaviourMapper
         }
 
         behaviour.Exposure.AddRange(currencies.Select(c => exposures.ToProto(c, standing)));
-        behaviour.Invoices.AddRange(facts.Invoices.Select(i => DaysBeyondTerms.For(i, today)).Where(l => l.DaysBeyondTerms is not null).Select(l => new Proto.InvoiceLateness
+        behaviour.Invoices.AddRange(report.Invoices.Select(l => new Proto.InvoiceLateness
         {
             Invoice = ToProto(l.Invoice),
             CurrencyCode = l.Currency,

@@ -13,14 +13,18 @@ namespace CrmPlatform.Billing.Standing;
 /// </summary>
 public sealed record Exposures(IReadOnlyList<ExposureItem> Items, IReadOnlyList<(string Currency, decimal Amount)> Overdue)
 {
+    /// <summary>
+    /// The company's drafts and receivables (with their payments and credit notes) through the
+    /// behaviour logic's exposure parts, its unused credit summed per currency in the database.
+    /// </summary>
     public static async Task<Exposures> Load(BillingDbContext db, Guid companyId, DateOnly today, CancellationToken cancellationToken)
     {
         var invoices = await db.Invoices.AsNoTracking()
             .Where(i => i.CompanyId == companyId)
             .Where(i => i.Status == InvoiceStatus.Draft || i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.PartiallyPaid
                 || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Disputed)
-            .Select(i => new { i.Id, i.Number, i.CurrencyCode, i.Status, i.DueDate, Open = i.Amount - i.PaidAmount - i.CreditedAmount - i.WrittenOffAmount })
             .ToListAsync(cancellationToken);
+        var facts = await InvoiceFactsLoader.Load(db, invoices, cancellationToken);
         var payments = await db.Payments.AsNoTracking()
             .Where(p => p.CompanyId == companyId && p.ReversedAt == null && p.UnallocatedAmount > 0)
             .GroupBy(p => p.CurrencyCode).Select(g => new { Currency = g.Key, Amount = g.Sum(p => p.UnallocatedAmount) })
@@ -29,16 +33,10 @@ public sealed record Exposures(IReadOnlyList<ExposureItem> Items, IReadOnlyList<
             .Where(n => n.CompanyId == companyId && n.InvoiceId == null)
             .GroupBy(n => n.CurrencyCode).Select(g => new { Currency = g.Key, Amount = g.Sum(n => n.Amount) })
             .ToListAsync(cancellationToken);
+        var credit = payments.Concat(notes).GroupBy(c => c.Currency).Select(g => new CurrencyAmount(g.Sum(c => c.Amount), g.Key));
 
-        var items = new List<ExposureItem>();
-        items.AddRange(invoices.Where(i => i.Open > 0).Select(i => new ExposureItem(
-            i.Status == InvoiceStatus.Draft ? ExposureSource.DraftInvoice : ExposureSource.OpenInvoice,
-            new CurrencyAmount(i.Open, i.CurrencyCode),
-            new InvoiceRef(i.Id, i.Number))));
-        items.AddRange(payments.Concat(notes).GroupBy(c => c.Currency)
-            .Select(g => new ExposureItem(ExposureSource.UnusedCredit, new CurrencyAmount(g.Sum(c => c.Amount), g.Key))));
-        var overdue = invoices.Where(i => i.Status != InvoiceStatus.Draft && i.Open > 0 && i.DueDate < today)
-            .GroupBy(i => i.CurrencyCode).Select(g => (g.Key, g.Sum(i => i.Open))).ToList();
+        var items = ExposureItems.From(facts.Invoices.Values, today, credit);
+        var overdue = Aging.ByCurrency(facts.Invoices.Values, today).Select(a => (a.Currency, a.Total - a.Current)).ToList();
         return new Exposures(items, overdue);
     }
 

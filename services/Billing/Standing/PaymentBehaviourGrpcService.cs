@@ -26,11 +26,10 @@ public sealed class PaymentBehaviourGrpcService(BillingDbContext db, StandingWri
         var today = Today;
         var policy = (await db.LoadCreditPolicy(context.CancellationToken)).ToBehaviour();
         var facts = await CompanyFacts.Load(db, companyId, context.CancellationToken);
-        var assessment = PaymentGrader.Assess(facts.Invoices, facts.Events, today);
-        var terms = TermsRecommender.Recommend(assessment, policy, facts.Invoices, today);
+        var report = PaymentBehaviourReporter.Report(facts.Invoices, facts.Events, policy, today);
         var exposures = await Exposures.Load(db, companyId, today, context.CancellationToken);
         var standing = await db.Standings.AsNoTracking().FirstOrDefaultAsync(s => s.CompanyId == companyId, context.CancellationToken);
-        return BehaviourMapper.ToProto(companyId, assessment, terms, facts, exposures, standing, today, clock.GetUtcNow());
+        return BehaviourMapper.ToProto(companyId, report, exposures, standing, clock.GetUtcNow());
     }
 
     public override async Task<Proto.ListGradeChangesResponse> ListGradeChanges(Proto.ListGradeChangesRequest request, ServerCallContext context)
