@@ -135,4 +135,17 @@ public sealed class BillingBehaviourTests(PlatformFixture platform)
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\"grade\":\"PAYMENT_GRADE_A\"", (await response.Content.ReadAsStringAsync()).Replace(" ", ""));
     }
+    [Fact]
+    public async Task ACreditLimitSetOverRest_IsWhatTheNextCheckOverRestComparesWith()
+    {
+        using var books = await Books.Open(platform);
+
+        using var set = await books.Tenant.Rest.PutAsync($"/v1/companies/{books.Company.Id}/credit-limit",
+            new StringContent("""{"limit":{"currencyCode":"EUR","units":"100"}}""", System.Text.Encoding.UTF8, "application/json"));
+        using var check = await books.Tenant.Rest.PostAsync("/v1/credit-checks",
+            new StringContent($$"""{"companyId":"{{books.Company.Id}}","amount":{"currencyCode":"EUR","units":"500"} }""", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal((System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.OK), (set.StatusCode, check.StatusCode));
+        Assert.Contains("CREDIT_DECISION_HOLD", await check.Content.ReadAsStringAsync());
+    }
 }

@@ -126,4 +126,15 @@ public sealed class BillingCollectionTests(PlatformFixture platform)
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
+    [Fact]
+    public async Task TheRemindersDue_AreServedOverRest()
+    {
+        using var books = await Books.Open(platform);
+        var invoice = await books.Invoice(1000, issuedDaysAgo: 60, netDays: 30);
+
+        using var response = await books.Tenant.Rest.GetAsync($"/v1/reminders:due?companyId={books.Company.Id}");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(invoice.Id, await response.Content.ReadAsStringAsync());
+    }
 }
