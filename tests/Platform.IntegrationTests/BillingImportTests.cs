@@ -104,4 +104,16 @@ public sealed class BillingImportTests(PlatformFixture platform)
         var invoice = Assert.Single((await books.Tenant.Billing.ListInvoicesAsync(new ListInvoicesRequest { CompanyId = books.Company.Id })).Invoices);
         Assert.Equal((2, InvoiceStatus.Paid, 12), (report.Created, invoice.Status, invoice.DaysBeyondTerms));
     }
+    [Fact]
+    public async Task AnInvoiceWhoseNumberIsTaken_FailsAlone_AndTheOthersLand()
+    {
+        using var books = await Books.Open(platform);
+        var taken = await books.Invoice(100);
+        var clash = Books.NewInvoice(200, 10, 30, books.Company.Id);
+        (clash.Number, clash.ExternalId) = (taken.Number, "ERP-CLASH");
+
+        var report = (await Import(books, [new BillingRecord { Invoice = clash }, .. History(books)]))[^1];
+
+        Assert.Equal((6, 1, ImportOutcome.Rejected), (report.Created, report.Rejected, report.Rows[0].Outcome));
+    }
 }

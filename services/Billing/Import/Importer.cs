@@ -3,10 +3,12 @@ using CrmPlatform.Billing.Data;
 using CrmPlatform.Billing.Overdue;
 using CrmPlatform.Billing.Receivables;
 using CrmPlatform.Billing.Standing;
+using CrmPlatform.EventContracts;
 using CrmPlatform.GrpcConventions;
 using CrmPlatform.Messaging.Outbox;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Proto = CrmPlatform.Contracts.Billing.V1;
 
 namespace CrmPlatform.Billing.Import;
@@ -15,13 +17,15 @@ namespace CrmPlatform.Billing.Import;
 public sealed record ImportRow(Proto.BillingRecord Record, string? Unreadable = null);
 
 /// <summary>
-/// History from an ERP, a batch at a time in one transaction each: every record checked and
-/// written alone behind a savepoint (a bad row, even one the database refuses, fails only itself),
+/// History from an ERP, a batch at a time in one transaction each: the batch's invoices checked in
+/// memory and written together by binary COPY (<see cref="InvoiceCopy"/>), every other record
+/// checked and written alone behind a savepoint (a bad row, even one the database refuses, fails only itself),
 /// a record already imported under its external id answered as a duplicate, allocations and credit
 /// notes naming invoices by the ERP's ids, and the standing of every company the batch touched
 /// recomputed before it commits.
 /// </summary>
-public sealed class Importer(BillingDbContext db, Ledger ledger, StandingWriter standings, OverdueAlarms alarms, IEventOutbox outbox, TimeProvider clock)
+public sealed class Importer(
+    BillingDbContext db, Ledger ledger, StandingWriter standings, OverdueAlarms alarms, IEventOutbox outbox, TimeProvider clock, ILogger<Importer> logger)
 {
     public const int BatchSize = 500;
 
@@ -51,13 +55,19 @@ public sealed class Importer(BillingDbContext db, Ledger ledger, StandingWriter 
     {
         var report = new Proto.ImportBillingHistoryResponse();
         var touched = new HashSet<Guid>();
-        DateOnly? earliestAlarm = null;
+        DateOnly? earliestAlarm;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        report.Rows.AddRange(batch.Select((row, i) => new Proto.ImportRowResult { Row = firstRow + i + 1, ExternalId = ExternalIdOf(row.Record) }));
+        earliestAlarm = await CopyInvoices(batch, report, touched, cancellationToken);
         for (var i = 0; i < batch.Count; i++)
         {
             var record = batch[i].Record;
-            var result = new Proto.ImportRowResult { Row = firstRow + i + 1, ExternalId = ExternalIdOf(record) };
-            report.Rows.Add(result);
+            var result = report.Rows[i];
+            if (result.Outcome != Proto.ImportOutcome.Unspecified)
+            {
+                continue;
+            }
+
             if (batch[i].Unreadable is { } unreadable)
             {
                 Reject(result, "record", unreadable);
@@ -105,6 +115,103 @@ public sealed class Importer(BillingDbContext db, Ledger ledger, StandingWriter 
         report.Rejected = totals.Rejected += report.Rows.Count(r => r.Outcome == Proto.ImportOutcome.Rejected);
         report.CompaniesGraded = totals.CompaniesGraded += touched.Count;
         return report;
+    }
+
+    /// <summary>
+    /// The batch's invoices without lines, checked in memory and written together by binary COPY
+    /// (the write path of most ERP history); every other record, and these too should the COPY
+    /// itself fail, go through <see cref="WriteOne"/>. Returns the earliest day one of them falls due.
+    /// </summary>
+    private async Task<DateOnly?> CopyInvoices(List<ImportRow> batch, Proto.ImportBillingHistoryResponse report, HashSet<Guid> touched, CancellationToken cancellationToken)
+    {
+        bool Copyable(ImportRow row) => row.Unreadable is null && row.Record.RecordCase == Proto.BillingRecord.RecordOneofCase.Invoice && row.Record.Invoice.Lines.Count == 0;
+        var externalIds = batch.Where(Copyable).Select(r => r.Record.Invoice.ExternalId).Where(e => e.Length > 0).Distinct().ToList();
+        if (externalIds.Count == 0)
+        {
+            return null;
+        }
+
+        var existing = await db.Invoices.AsNoTracking()
+            .Where(i => i.ExternalId != null && externalIds.Contains(i.ExternalId))
+            .Select(i => new { ExternalId = i.ExternalId!, i.Id })
+            .ToDictionaryAsync(i => i.ExternalId, i => i.Id, cancellationToken);
+        var companies = new Dictionary<Guid, Guid>();
+        var candidates = new List<(Proto.ImportRowResult Result, Invoice Row)>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (!Copyable(batch[i]))
+            {
+                continue;
+            }
+
+            var (proto, result) = (batch[i].Record.Invoice, report.Rows[i]);
+            try
+            {
+                var violations = new FieldViolations();
+                var companyId = ValidateInvoice(proto, violations);
+                violations.ThrowIfAny();
+                if (existing.TryGetValue(proto.ExternalId, out var id))
+                {
+                    (result.Outcome, result.Id) = (Proto.ImportOutcome.Duplicate, id.ToString());
+                    continue;
+                }
+
+                if (!companies.TryGetValue(companyId, out var current))
+                {
+                    companies[companyId] = current = await ledger.Company(companyId, proto.CompanyId, cancellationToken);
+                }
+
+                var invoice = NewInvoice(proto, current);
+                invoice.TenantId = db.TenantId;
+                existing[proto.ExternalId] = invoice.Id;
+                candidates.Add((result, invoice));
+            }
+            catch (Exception e) when (e is RpcException or ResourceNotFoundException)
+            {
+                Reject(result, e);
+            }
+        }
+
+        await db.Database.CurrentTransaction!.CreateSavepointAsync("copy", cancellationToken);
+        HashSet<Guid> inserted;
+        try
+        {
+            inserted = await InvoiceCopy.Insert(db, [.. candidates.Select(c => c.Row)], cancellationToken);
+            await db.Database.CurrentTransaction!.ReleaseSavepointAsync("copy", cancellationToken);
+        }
+        catch (Exception e) when (e is PostgresException or NpgsqlException or InvalidOperationException)
+        {
+            // Left to the record-by-record path, which names what the database refuses row by row.
+            logger.LogWarning(e, "Copying {Count} imported invoices failed; they are written one by one.", candidates.Count);
+            await db.Database.CurrentTransaction!.RollbackToSavepointAsync("copy", cancellationToken);
+            return null;
+        }
+
+        DateOnly? earliest = null;
+        var issued = new List<IntegrationEvent>();
+        foreach (var (result, invoice) in candidates)
+        {
+            if (!inserted.Contains(invoice.Id))
+            {
+                Reject(result, "record", "the database refused it: a number or external id another invoice already has");
+                continue;
+            }
+
+            (result.Outcome, result.Id) = (Proto.ImportOutcome.Created, invoice.Id.ToString());
+            touched.Add(invoice.CompanyId);
+            if (invoice.IsReceivable)
+            {
+                issued.Add(ReceivableEvents.Issued(db.TenantId, invoice));
+                earliest = earliest is { } day && day < invoice.DueDate.AddDays(1) ? day : invoice.DueDate.AddDays(1);
+            }
+        }
+
+        if (issued.Count > 0)
+        {
+            await outbox.EnqueueManyAsync(issued, cancellationToken);
+        }
+
+        return earliest;
     }
 
     /// <summary>Writes one record (unsaved); a repeat of its external id is a duplicate that writes nothing.</summary>
@@ -161,21 +268,10 @@ public sealed class Importer(BillingDbContext db, Ledger ledger, StandingWriter 
     private async Task<(Guid, Guid, bool, DateOnly?)> WriteInvoice(Proto.Invoice proto, CancellationToken cancellationToken)
     {
         var violations = new FieldViolations();
-        var companyId = InvoiceValidator.Validate(proto, violations);
-        violations.Check(proto.Status is Proto.InvoiceStatus.Unspecified or Proto.InvoiceStatus.Draft or Proto.InvoiceStatus.Void
-            or Proto.InvoiceStatus.Open or Proto.InvoiceStatus.Paid or Proto.InvoiceStatus.PartiallyPaid or Proto.InvoiceStatus.Overdue,
-            "invoice.status", "may be DRAFT or VOID; otherwise the status follows from the payments and credit notes imported");
+        var companyId = ValidateInvoice(proto, violations);
         violations.ThrowIfAny();
         companyId = await ledger.Company(companyId, proto.CompanyId, cancellationToken);
-        var draft = proto.Status == Proto.InvoiceStatus.Draft;
-        var invoice = proto.ToNewInvoice(companyId, clock.GetUtcNow(), draft);
-        if (proto.Status == Proto.InvoiceStatus.Void)
-        {
-            invoice.Status = InvoiceStatus.Void;
-            invoice.VoidedAt = clock.GetUtcNow();
-        }
-
-        invoice.Refresh(ledger.Today);
+        var invoice = NewInvoice(proto, companyId);
         db.Invoices.Add(invoice);
         if (!invoice.IsReceivable)
         {
@@ -184,6 +280,31 @@ public sealed class Importer(BillingDbContext db, Ledger ledger, StandingWriter 
 
         outbox.Enqueue(ReceivableEvents.Issued(db.TenantId, invoice));
         return (invoice.Id, companyId, true, invoice.DueDate.AddDays(1));
+    }
+
+    private static Guid ValidateInvoice(Proto.Invoice proto, FieldViolations violations)
+    {
+        var companyId = InvoiceValidator.Validate(proto, violations);
+        violations
+            .Required("invoice.external_id", proto.ExternalId)
+            .Check(proto.Status is Proto.InvoiceStatus.Unspecified or Proto.InvoiceStatus.Draft or Proto.InvoiceStatus.Void
+                or Proto.InvoiceStatus.Open or Proto.InvoiceStatus.Paid or Proto.InvoiceStatus.PartiallyPaid or Proto.InvoiceStatus.Overdue,
+                "invoice.status", "may be DRAFT or VOID; otherwise the status follows from the payments and credit notes imported");
+        return companyId;
+    }
+
+    /// <summary>An imported invoice as a row: a draft or void when the source says so, else its status from its dates.</summary>
+    private Invoice NewInvoice(Proto.Invoice proto, Guid companyId)
+    {
+        var invoice = proto.ToNewInvoice(companyId, clock.GetUtcNow(), proto.Status == Proto.InvoiceStatus.Draft);
+        if (proto.Status == Proto.InvoiceStatus.Void)
+        {
+            invoice.Status = InvoiceStatus.Void;
+            invoice.VoidedAt = clock.GetUtcNow();
+        }
+
+        invoice.Refresh(ledger.Today);
+        return invoice;
     }
 
     /// <summary>Allocations naming an invoice by the ERP's id get Billing's.</summary>
