@@ -27,6 +27,7 @@ public sealed class MethodCatalog
     [
         ("POST", "/v1/companies:import", "/crm.profiles.v1.BulkService/ImportCompanies"),
         ("POST", "/v1/interactions:ingest", "/crm.interactions.v1.IngestService/IngestInteractions"),
+        ("POST", "/v1/billing:import", "/crm.billing.v1.BillingImportService/ImportBillingHistory"),
     ];
 
     private readonly Dictionary<string, ContractMethod> byGrpcPath;

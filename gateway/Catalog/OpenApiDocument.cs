@@ -98,10 +98,15 @@ public static class OpenApiDocument
             }
         }
 
-        if (handWritten is not null)
+        // The import's idempotency key; the ingest's mailbox owner; billing history is idempotent by its records' external ids.
+        var query = request.Name switch
         {
-            // The import's idempotency key; the ingest's mailbox owner.
-            var query = request.Name == "ImportCompaniesRequest" ? "requestId" : "ownerId";
+            "ImportCompaniesRequest" => "requestId",
+            "IngestInteractionsRequest" => "ownerId",
+            _ => null,
+        };
+        if (handWritten is not null && query is not null)
+        {
             parameters.Add(new JsonObject { ["name"] = query, ["in"] = "query", ["schema"] = new JsonObject { ["type"] = "string" } });
         }
 
@@ -116,8 +121,8 @@ public static class OpenApiDocument
 
         if (handWritten is not null)
         {
-            // Companies also come as CSV; every streamed REST body comes as JSON lines of the row message.
-            var csv = request.Name == "ImportCompaniesRequest";
+            // Companies and billing history also come as CSV; every streamed REST body comes as JSON lines of the row message.
+            var csv = request.Name is "ImportCompaniesRequest" or "ImportBillingHistoryRequest";
             var content = new JsonObject();
             if (csv)
             {
@@ -128,9 +133,12 @@ public static class OpenApiDocument
             operation["requestBody"] = new JsonObject
             {
                 ["required"] = true,
-                ["description"] = csv
-                    ? "One company a line: CSV with a header row, or JSON lines of ImportCompaniesRequest."
-                    : $"One row a line: JSON lines of {request.Name}'s row message.",
+                ["description"] = request.Name switch
+                {
+                    "ImportCompaniesRequest" => "One company a line: CSV with a header row, or JSON lines of ImportCompaniesRequest.",
+                    "ImportBillingHistoryRequest" => "One record a line: CSV with a header row (its record column: invoice, payment or credit_note), or JSON lines of BillingRecord.",
+                    _ => $"One row a line: JSON lines of {request.Name}'s row message.",
+                },
                 ["content"] = content,
             };
         }

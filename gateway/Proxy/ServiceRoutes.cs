@@ -31,7 +31,12 @@ public static class ServiceRoutes
             "/v1/interactions/{**rest}", "/v1/interactions:ingest", "/v1/contact-checks/{**rest}",
             "/v1/contact-verdicts/{**rest}", "/v1/contact-policy/{**rest}",
         ]),
-        ("billing", "crm.billing.v1", ["/v1/invoices/{**rest}"]),
+        ("billing", "crm.billing.v1", [
+            "/v1/invoices/{**rest}", "/v1/payments/{**rest}", "/v1/credit-notes/{**rest}", "/v1/collection-efforts/{**rest}",
+            "/v1/dunning-policy/{**rest}", "/v1/reminders:due", "/v1/companies/{companyId}/payment-behaviour/{**rest}",
+            "/v1/companies/{companyId}/grade-changes/{**rest}", "/v1/companies/{companyId}/credit-limit/{**rest}",
+            "/v1/aging-report/{**rest}", "/v1/credit-policy/{**rest}", "/v1/credit-checks/{**rest}", "/v1/billing:import",
+        ]),
         ("segmentation", "crm.segmentation.v1", ["/v1/clients/{**rest}", "/v1/client-facts/{**rest}"]),
     ];
 
@@ -45,6 +50,7 @@ public static class ServiceRoutes
         ("profiles", "/v1/companies:import"), ("profiles", "/v1/companies:export"),
         ("interactions", "/crm.interactions.v1.IngestService/IngestInteractions"), ("interactions", "/v1/interactions:ingest"),
         ("interactions", "/crm.interactions.v1.IngestService/ExportInteractions"), ("interactions", "/v1/interactions:export"),
+        ("billing", "/crm.billing.v1.BillingImportService/ImportBillingHistory"), ("billing", "/v1/billing:import"),
     ];
 
     private static readonly TimeSpan BulkTimeout = TimeSpan.FromMinutes(15);

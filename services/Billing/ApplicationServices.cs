@@ -1,5 +1,10 @@
+using CrmPlatform.Billing.Collection;
 using CrmPlatform.Billing.Consumers;
 using CrmPlatform.Billing.Data;
+using CrmPlatform.Billing.Import;
+using CrmPlatform.Billing.Overdue;
+using CrmPlatform.Billing.Receivables;
+using CrmPlatform.Billing.Standing;
 using CrmPlatform.KnownCompanies;
 using CrmPlatform.Messaging;
 using CrmPlatform.Tenancy.Credentials;
@@ -17,8 +22,28 @@ public static class ApplicationServices
         builder.AddMessaging<BillingDbContext>("billing", bus =>
         {
             bus.AddKnownCompanies(); // companies created and updated, people added, changed and left
-            bus.AddConsumer<CompanyMergedOrUndoneConsumer>();
+            bus.AddConsumer<CompanyMergedOrUndoneConsumer>(); // invoices, payments, credit notes and effort follow; standings recomputed
         });
+        builder.Services.AddScoped<Ledger>();
+        builder.Services.AddScoped<Collector>();
+        builder.Services.AddScoped<StandingWriter>();
+        builder.Services.AddScoped<CreditChecks>();
+        builder.Services.AddScoped<CreditGate>();
+        builder.Services.AddScoped<OverdueAlarms>();
+        builder.Services.AddScoped<Importer>();
+        builder.Services.AddSingleton<OverdueSignal>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, OverdueWakeOnCommit>();
+        builder.Services.AddHostedService<OverdueWatcher>();
         return builder;
+    }
+
+    public static WebApplication MapBillingServices(this WebApplication app)
+    {
+        app.MapGrpcService<BillingGrpcService>();
+        app.MapGrpcService<CollectionGrpcService>();
+        app.MapGrpcService<PaymentBehaviourGrpcService>();
+        app.MapGrpcService<ImportGrpcService>();
+        app.MapBillingImport();
+        return app;
     }
 }

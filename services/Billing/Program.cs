@@ -1,5 +1,4 @@
 using CrmPlatform.Billing;
-using CrmPlatform.Billing.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,7 +9,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapGrpcDefaults();
-app.MapGrpcService<BillingGrpcService>();
+app.MapBillingServices();
 
 app.Run();
 

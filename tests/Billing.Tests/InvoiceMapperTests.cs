@@ -1,5 +1,5 @@
 using CrmPlatform.Billing.Data;
-using CrmPlatform.Billing.Grpc;
+using CrmPlatform.Billing.Receivables;
 using CrmPlatform.Contracts.Common.V1;
 using Google.Protobuf.WellKnownTypes;
 using Proto = CrmPlatform.Contracts.Billing.V1;

@@ -1,4 +1,4 @@
-using CrmPlatform.Billing.Grpc;
+using CrmPlatform.Billing.Receivables;
 using CrmPlatform.Contracts.Common.V1;
 using CrmPlatform.GrpcConventions;
 using Proto = CrmPlatform.Contracts.Billing.V1;

@@ -28,6 +28,8 @@ public sealed class BadInputTests(PlatformFixture platform)
         { "profiles", "POST", "/v1/companies", """{"name":"{0}"}""", "company.name" },
         { "interactions", "POST", $"/v1/companies/{SomeId}/interactions", """{"kind":"INTERACTION_KIND_NOTE","subject":"{0}"}""", "interaction.subject" },
         { "billing", "POST", "/v1/invoices", "{\"companyId\":\"" + SomeId + "\",\"number\":\"{0}\"}", "invoice.number" },
+        { "billing", "POST", "/v1/payments", "{\"companyId\":\"" + SomeId + "\",\"reference\":\"{0}\"}", "payment.reference" },
+        { "billing", "POST", "/v1/credit-checks", "{\"companyId\":\"{0}\"}", "company_id" },
         { "segmentation", "GET", "/v1/client-facts?industryCode={0}", null, "industry_code" },
         { "platform", "POST", "/admin/v1/tenants", """{"slug":"bad-input","name":"{0}"}""", "tenant.name" },
     };
@@ -120,6 +122,8 @@ public sealed class BadInputTests(PlatformFixture platform)
         { "interactions", $"/v1/companies/{SomeId}/interactions", """{"kind":"INTERACTION_KIND_NOTE","body":"x",{0}}""", "subject", "interaction.subject" },
         { "platform", $"/admin/v1/tenants/{SomeId}/members", """{"name":"Ann Berg",{0}}""", "email", "member.email" },
         { "billing", "/v1/invoices", "{\"companyId\":\"" + SomeId + "\",\"number\":\"INV-1\",{0}}", "amount", "invoice.amount" },
+        { "billing", "/v1/payments", "{\"companyId\":\"" + SomeId + "\",{0}}", "reference", "payment.reference" },
+        { "billing", "/v1/collection-efforts", "{\"companyId\":\"" + SomeId + "\",\"kind\":\"COLLECTION_EFFORT_KIND_CALL\",{0}}", "note", "effort.note" },
         { "platform", "/admin/v1/tenants", """{"slug":"typo-tenant","name":"Typo",{0}}""", "plan", "tenant.plan" },
     };
 

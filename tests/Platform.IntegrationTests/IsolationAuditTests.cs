@@ -18,10 +18,10 @@ public sealed class IsolationAuditTests(PlatformFixture platform)
 {
     /// <summary>
     /// Infrastructure tables that hold no tenant data of their own (see MessagingModel), and
-    /// Interactions' verdict alarms: a tenant id and the time its watcher wakes, read before any
-    /// tenant can be chosen (see VerdictAlarm).
+    /// the watchers' alarms (Interactions' verdict alarms, Billing's overdue alarms): a tenant id and
+    /// when its watcher wakes, read before any tenant can be chosen (see VerdictAlarm, OverdueAlarm).
     /// </summary>
-    private static readonly string[] InfrastructureTables = ["__EFMigrationsHistory", "outbox_messages", "inbox_messages", "verdict_alarms"];
+    private static readonly string[] InfrastructureTables = ["__EFMigrationsHistory", "outbox_messages", "inbox_messages", "verdict_alarms", "overdue_alarms"];
 
     private static readonly Lock Gate = new();
     private static Task? filled;
@@ -46,17 +46,7 @@ public sealed class IsolationAuditTests(PlatformFixture platform)
         var company = await tenant.CreateCompanyKnownEverywhere("Audit AB");
         await FillEveryProfilesTable(tenant, company);
         await FillEveryInteractionsTable(platform, tenant, company);
-        await tenant.Billing.CreateInvoiceAsync(new CreateInvoiceRequest
-        {
-            Invoice = new Invoice
-            {
-                CompanyId = company.Id,
-                Number = "AUDIT-1",
-                Amount = new Money { CurrencyCode = "SEK", Units = 100 },
-                IssueDate = new Date { Year = 2026, Month = 1, Day = 1 },
-                DueDate = new Date { Year = 2026, Month = 1, Day = 31 },
-            },
-        });
+        await FillEveryBillingTable(tenant, company);
         await Eventually.True(
             async () => (await tenant.Segmentation.GetCompanyFactsAsync(new GetCompanyFactsRequest { CompanyId = company.Id })).InvoicedTotals.Count == 1,
             "the audit invoice to reach Segmentation");
@@ -93,6 +83,51 @@ public sealed class IsolationAuditTests(PlatformFixture platform)
             UpdateMask = new FieldMask { Paths = { "subject" } },
         });
         await tenant.Contacts.UpdateContactPolicyAsync(new UpdateContactPolicyRequest { Policy = new ContactPolicy { DefaultCadenceDays = 14 } }); // contact_policies
+    }
+
+    // One call per Billing table (known_companies, known_people and company_repoints fill from events).
+    private static async Task FillEveryBillingTable(TenantClient tenant, Company company)
+    {
+        var invoice = await tenant.Billing.CreateInvoiceAsync(new CreateInvoiceRequest // invoices, company_standings, grade_changes
+        {
+            Invoice = new Invoice
+            {
+                CompanyId = company.Id,
+                Number = "AUDIT-1",
+                Amount = new Money { CurrencyCode = "SEK", Units = 100 },
+                IssueDate = new Date { Year = 2026, Month = 1, Day = 1 },
+                DueDate = new Date { Year = 2026, Month = 1, Day = 31 },
+            },
+        });
+        await tenant.Billing.RecordPaymentAsync(new RecordPaymentRequest // payments, payment_allocations
+        {
+            Payment = new Payment
+            {
+                CompanyId = company.Id,
+                Amount = new Money { CurrencyCode = "SEK", Units = 50 },
+                ReceivedDate = new Date { Year = 2026, Month = 2, Day = 2 },
+                Allocations = { new PaymentAllocation { InvoiceId = invoice.Id, Amount = new Money { CurrencyCode = "SEK", Units = 50 } } },
+            },
+        });
+        await tenant.Billing.IssueCreditNoteAsync(new IssueCreditNoteRequest // credit_notes
+        {
+            CreditNote = new CreditNote
+            {
+                CompanyId = company.Id,
+                InvoiceId = invoice.Id,
+                Amount = new Money { CurrencyCode = "SEK", Units = 10 },
+                Reason = CreditReason.Commercial,
+                IssueDate = new Date { Year = 2026, Month = 2, Day = 3 },
+            },
+        });
+        await tenant.Collection.RecordCollectionEffortAsync(new RecordCollectionEffortRequest // collection_efforts
+        {
+            Effort = new CollectionEffort { InvoiceId = invoice.Id, Kind = CollectionEffortKind.Call, Note = "Audit call" },
+        });
+        await tenant.Collection.UpdateDunningPolicyAsync(new UpdateDunningPolicyRequest // billing_policies
+        {
+            Policy = new DunningPolicy { Levels = { new DunningLevel { Level = 1, DaysAfterDue = 7, Label = "Reminder", Kind = CollectionEffortKind.Reminder } } },
+        });
     }
 
     // One call per Profiles table; a new table needs a line here, or the audit below fails on it.

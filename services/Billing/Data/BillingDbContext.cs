@@ -11,6 +11,22 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options,
 {
     public DbSet<Invoice> Invoices => Set<Invoice>();
 
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<PaymentAllocation> PaymentAllocations => Set<PaymentAllocation>();
+
+    public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+
+    public DbSet<CollectionEffort> CollectionEfforts => Set<CollectionEffort>();
+
+    public DbSet<CompanyStanding> Standings => Set<CompanyStanding>();
+
+    public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
+
+    public DbSet<BillingPolicyRow> Policies => Set<BillingPolicyRow>();
+
+    public DbSet<OverdueAlarm> OverdueAlarms => Set<OverdueAlarm>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox().AddKnownCompanies();

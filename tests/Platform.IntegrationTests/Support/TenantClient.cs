@@ -40,6 +40,9 @@ public sealed class TenantClient : IDisposable
         Contacts = new ContactService.ContactServiceClient(invoker);
         Ingest = new IngestService.IngestServiceClient(invoker);
         Billing = new BillingService.BillingServiceClient(invoker);
+        Collection = new CollectionService.CollectionServiceClient(invoker);
+        PaymentBehaviour = new PaymentBehaviourService.PaymentBehaviourServiceClient(invoker);
+        BillingImport = new BillingImportService.BillingImportServiceClient(invoker);
         Segmentation = new SegmentationService.SegmentationServiceClient(invoker);
     }
 
@@ -78,6 +81,12 @@ public sealed class TenantClient : IDisposable
     public IngestService.IngestServiceClient Ingest { get; }
 
     public BillingService.BillingServiceClient Billing { get; }
+
+    public CollectionService.CollectionServiceClient Collection { get; }
+
+    public PaymentBehaviourService.PaymentBehaviourServiceClient PaymentBehaviour { get; }
+
+    public BillingImportService.BillingImportServiceClient BillingImport { get; }
 
     public SegmentationService.SegmentationServiceClient Segmentation { get; }
 

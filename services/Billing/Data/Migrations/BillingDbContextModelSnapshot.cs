@@ -23,7 +23,165 @@ namespace CrmPlatform.Billing.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CrmPlatform.Billing.Data.Invoice", b =>
+            modelBuilder.Entity("CrmPlatform.Billing.Data.BillingPolicyRow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("CreditJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("credit_json");
+
+                    b.Property<string>("DunningJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("dunning_json");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_billing_policies");
+
+                    b.ToTable("billing_policies", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Billing.Data.CollectionEffort", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<string>("PromiseOutcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("promise_outcome");
+
+                    b.Property<decimal?>("PromisedAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("promised_amount");
+
+                    b.Property<string>("PromisedCurrencyCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("promised_currency_code")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly?>("PromisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("promised_on");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_collection_efforts");
+
+                    b.HasIndex("TenantId", "InvoiceId")
+                        .HasDatabaseName("ix_collection_efforts_tenant_id_invoice_id");
+
+                    b.HasIndex("TenantId", "PromisedOn")
+                        .HasDatabaseName("ix_collection_efforts_tenant_id_promised_on")
+                        .HasFilter("promise_outcome = 'Pending'");
+
+                    b.HasIndex("TenantId", "CompanyId", "Id")
+                        .HasDatabaseName("ix_collection_efforts_tenant_id_company_id_id");
+
+                    b.ToTable("collection_efforts", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Billing.Data.CompanyStanding", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset?>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<decimal?>("CreditLimit")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("credit_limit");
+
+                    b.Property<string>("CreditLimitCurrencyCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("credit_limit_currency_code")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("CreditLimitSetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("credit_limit_set_at");
+
+                    b.Property<Guid?>("CreditLimitSetBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("credit_limit_set_by");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("grade");
+
+                    b.Property<bool>("OnCreditHold")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_credit_hold");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.HasKey("TenantId", "CompanyId")
+                        .HasName("pk_company_standings");
+
+                    b.ToTable("company_standings", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Billing.Data.CreditNote", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -53,13 +211,186 @@ namespace CrmPlatform.Billing.Data.Migrations
                         .HasColumnName("currency_code")
                         .IsFixedLength();
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_credit_notes");
+
+                    b.HasIndex("TenantId", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_notes_tenant_id_external_id")
+                        .HasFilter("external_id IS NOT NULL");
+
+                    b.HasIndex("TenantId", "InvoiceId")
+                        .HasDatabaseName("ix_credit_notes_tenant_id_invoice_id");
+
+                    b.HasIndex("TenantId", "CompanyId", "Id")
+                        .HasDatabaseName("ix_credit_notes_tenant_id_company_id_id");
+
+                    b.ToTable("credit_notes", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Billing.Data.GradeChange", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("PreviousGrade")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("previous_grade");
+
+                    b.Property<int>("PreviousScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("previous_score");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_grade_changes");
+
+                    b.HasIndex("TenantId", "CompanyId", "ChangedAt")
+                        .HasDatabaseName("ix_grade_changes_tenant_id_company_id_changed_at");
+
+                    b.ToTable("grade_changes", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Billing.Data.Invoice", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("CreditOverrideAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("credit_override_at");
+
+                    b.Property<Guid?>("CreditOverrideBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("credit_override_by");
+
+                    b.Property<string>("CreditOverrideCheckJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("credit_override_check_json");
+
+                    b.Property<string>("CreditOverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("credit_override_reason");
+
+                    b.Property<decimal>("CreditedAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("credited_amount");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency_code")
+                        .IsFixedLength();
+
+                    b.Property<int>("DiscountBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("discount_basis_points");
+
+                    b.Property<int>("DiscountDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("discount_days");
+
+                    b.Property<bool>("Disputed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disputed");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date")
                         .HasColumnName("due_date");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id");
+
                     b.Property<DateOnly>("IssueDate")
                         .HasColumnType("date")
                         .HasColumnName("issue_date");
+
+                    b.Property<DateTimeOffset?>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<int>("NetDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("net_days");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -67,14 +398,58 @@ namespace CrmPlatform.Billing.Data.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("number");
 
+                    b.Property<bool>("OverdueAnnounced")
+                        .HasColumnType("boolean")
+                        .HasColumnName("overdue_announced");
+
+                    b.Property<decimal>("PaidAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("paid_amount");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateOnly?>("SettledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("settled_on");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("void_reason");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
+                    b.Property<decimal>("WrittenOffAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("written_off_amount");
+
+                    b.Property<DateOnly?>("WrittenOffOn")
+                        .HasColumnType("date")
+                        .HasColumnName("written_off_on");
+
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_invoices");
+
+                    b.HasIndex("TenantId", "DueDate")
+                        .HasDatabaseName("ix_invoices_receivable_by_due_date")
+                        .HasFilter("status IN ('Open', 'PartiallyPaid', 'Overdue', 'Disputed')");
+
+                    b.HasIndex("TenantId", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_tenant_id_external_id")
+                        .HasFilter("external_id IS NOT NULL");
 
                     b.HasIndex("TenantId", "Number")
                         .IsUnique()
@@ -84,6 +459,173 @@ namespace CrmPlatform.Billing.Data.Migrations
                         .HasDatabaseName("ix_invoices_tenant_id_company_id_id");
 
                     b.ToTable("invoices", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Billing.Data.OverdueAlarm", b =>
+                {
+                    b.Property<Guid>("Tenant")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant");
+
+                    b.Property<DateOnly>("WakeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("wake_on");
+
+                    b.HasKey("Tenant")
+                        .HasName("pk_overdue_alarms");
+
+                    b.ToTable("overdue_alarms", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Billing.Data.Payment", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("method");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("ReverseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reverse_reason");
+
+                    b.Property<DateTimeOffset?>("ReversedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reversed_at");
+
+                    b.Property<decimal>("UnallocatedAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("unallocated_amount");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_payments");
+
+                    b.HasIndex("TenantId", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_tenant_id_external_id")
+                        .HasFilter("external_id IS NOT NULL");
+
+                    b.HasIndex("TenantId", "CompanyId", "Id")
+                        .HasDatabaseName("ix_payments_tenant_id_company_id_id");
+
+                    b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.Billing.Data.PaymentAllocation", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("amount");
+
+                    b.HasKey("TenantId", "PaymentId", "InvoiceId")
+                        .HasName("pk_payment_allocations");
+
+                    b.HasIndex("TenantId", "InvoiceId")
+                        .HasDatabaseName("ix_payment_allocations_tenant_id_invoice_id");
+
+                    b.ToTable("payment_allocations", (string)null);
+                });
+
+            modelBuilder.Entity("CrmPlatform.KnownCompanies.CompanyRepoint", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("MergeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merge_id");
+
+                    b.Property<string>("TableName")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("table_name");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_id");
+
+                    b.Property<DateTimeOffset>("RepointedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("repointed_at");
+
+                    b.PrimitiveCollection<List<Guid>>("RowIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("row_ids");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survivor_id");
+
+                    b.HasKey("TenantId", "MergeId", "TableName")
+                        .HasName("pk_company_repoints");
+
+                    b.HasIndex("TenantId", "MergedId")
+                        .HasDatabaseName("ix_company_repoints_tenant_id_merged_id");
+
+                    b.ToTable("company_repoints", (string)null);
                 });
 
             modelBuilder.Entity("CrmPlatform.KnownCompanies.KnownCompany", b =>
@@ -177,47 +719,6 @@ namespace CrmPlatform.Billing.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("CrmPlatform.KnownCompanies.CompanyRepoint", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<Guid>("MergeId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("merge_id");
-
-                    b.Property<string>("TableName")
-                        .HasMaxLength(63)
-                        .HasColumnType("character varying(63)")
-                        .HasColumnName("table_name");
-
-                    b.Property<Guid>("MergedId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("merged_id");
-
-                    b.Property<DateTimeOffset>("RepointedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("repointed_at");
-
-                    b.PrimitiveCollection<List<Guid>>("RowIds")
-                        .IsRequired()
-                        .HasColumnType("uuid[]")
-                        .HasColumnName("row_ids");
-
-                    b.Property<Guid>("SurvivorId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("survivor_id");
-
-                    b.HasKey("TenantId", "MergeId", "TableName")
-                        .HasName("pk_company_repoints");
-
-                    b.HasIndex("TenantId", "MergedId")
-                        .HasDatabaseName("ix_company_repoints_tenant_id_merged_id");
-
-                    b.ToTable("company_repoints", (string)null);
-                });
-
             modelBuilder.Entity("CrmPlatform.Messaging.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
@@ -268,6 +769,48 @@ namespace CrmPlatform.Billing.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("CrmPlatform.Billing.Data.CollectionEffort", b =>
+                {
+                    b.HasOne("CrmPlatform.KnownCompanies.KnownCompany", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_collection_efforts_known_companies_tenant_id_company_id");
+
+                    b.HasOne("CrmPlatform.Billing.Data.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_collection_efforts_invoices_tenant_id_invoice_id");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Billing.Data.CompanyStanding", b =>
+                {
+                    b.HasOne("CrmPlatform.KnownCompanies.KnownCompany", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_company_standings_known_companies_tenant_id_company_id");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Billing.Data.CreditNote", b =>
+                {
+                    b.HasOne("CrmPlatform.KnownCompanies.KnownCompany", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_notes_known_companies_tenant_id_company_id");
+
+                    b.HasOne("CrmPlatform.Billing.Data.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_credit_notes_invoices_tenant_id_invoice_id");
+                });
+
             modelBuilder.Entity("CrmPlatform.Billing.Data.Invoice", b =>
                 {
                     b.HasOne("CrmPlatform.KnownCompanies.KnownCompany", null)
@@ -276,6 +819,73 @@ namespace CrmPlatform.Billing.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_invoices_known_companies_tenant_id_company_id");
+
+                    b.OwnsMany("CrmPlatform.Billing.Data.InvoiceLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("InvoiceTenantId");
+
+                            b1.Property<Guid>("InvoiceId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(19, 4);
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<decimal?>("Quantity");
+
+                            b1.Property<decimal?>("UnitPrice");
+
+                            b1.HasKey("InvoiceTenantId", "InvoiceId", "__synthesizedOrdinal")
+                                .HasName("pk_invoices");
+
+                            b1.ToTable("invoices");
+
+                            b1
+                                .ToJson("lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvoiceTenantId", "InvoiceId")
+                                .HasConstraintName("fk_invoices_invoices_invoice_tenant_id_invoice_id");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Billing.Data.Payment", b =>
+                {
+                    b.HasOne("CrmPlatform.KnownCompanies.KnownCompany", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_known_companies_tenant_id_company_id");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Billing.Data.PaymentAllocation", b =>
+                {
+                    b.HasOne("CrmPlatform.Billing.Data.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_allocations_invoices_tenant_id_invoice_id");
+
+                    b.HasOne("CrmPlatform.Billing.Data.Payment", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("TenantId", "PaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_allocations_payments_tenant_id_payment_id");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Billing.Data.Payment", b =>
+                {
+                    b.Navigation("Allocations");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CrmPlatform.Profiles.Bulk;
+namespace CrmPlatform.GrpcConventions;
 
 /// <summary>
 /// Reads RFC 4180 records (cells split by commas; a quoted cell may hold commas, doubled quotes
@@ -9,7 +9,7 @@ namespace CrmPlatform.Profiles.Bulk;
 /// that never closes (to the end of the body, or over more than <see cref="MaxLinesPerRecord"/>
 /// lines) rejects the record on its first line and reads the lines it swallowed again as records.
 /// </summary>
-internal sealed class CsvRecords(TextReader reader)
+public sealed class CsvRecords(TextReader reader)
 {
     public const int MaxLinesPerRecord = 100;
 

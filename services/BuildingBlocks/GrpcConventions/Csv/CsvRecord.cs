@@ -1,4 +1,4 @@
-namespace CrmPlatform.Profiles.Bulk;
+namespace CrmPlatform.GrpcConventions;
 
 /// <summary>One CSV record: the line it starts on, its cells, and what makes it unreadable (null when nothing).</summary>
-internal sealed record CsvRecord(int Line, List<string> Cells, string? Problem);
+public sealed record CsvRecord(int Line, List<string> Cells, string? Problem);

@@ -1,6 +1,6 @@
-using CrmPlatform.Profiles.Bulk;
+using CrmPlatform.GrpcConventions;
 
-namespace CrmPlatform.Profiles.Tests;
+namespace CrmPlatform.GrpcConventions.Tests;
 
 public class CsvRecordsTests
 {

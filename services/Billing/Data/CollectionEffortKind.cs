@@ -1,0 +1,14 @@
+namespace CrmPlatform.Billing.Data;
+
+public enum CollectionEffortKind
+{
+    Unspecified,
+    Reminder,
+    Call,
+    Letter,
+    PromiseToPay,
+    DisputeOpened,
+    DisputeResolved,
+    AgencyHandover,
+    WriteOff,
+}

@@ -1,0 +1,9 @@
+namespace CrmPlatform.Billing.Data;
+
+public enum PromiseOutcome
+{
+    None,
+    Pending,
+    Kept,
+    Broken,
+}
