@@ -7,6 +7,7 @@ using CrmPlatform.Billing.Receivables;
 using CrmPlatform.Billing.Standing;
 using CrmPlatform.KnownCompanies;
 using CrmPlatform.Messaging;
+using CrmPlatform.Messaging.Wakeups;
 using CrmPlatform.Tenancy.Credentials;
 using CrmPlatform.Tenancy.Data;
 
@@ -31,8 +32,7 @@ public static class ApplicationServices
         builder.Services.AddScoped<CreditGate>();
         builder.Services.AddScoped<OverdueAlarms>();
         builder.Services.AddScoped<Importer>();
-        builder.Services.AddSingleton<OverdueSignal>();
-        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, OverdueWakeOnCommit>();
+        builder.Services.AddCommitListener<OverdueSignal>();
         builder.Services.AddHostedService<OverdueWatcher>();
         return builder;
     }

@@ -3,6 +3,7 @@ using CrmPlatform.Billing.Data;
 using CrmPlatform.Billing.Standing;
 using CrmPlatform.EventContracts.Billing.V1;
 using CrmPlatform.Messaging.Outbox;
+using CrmPlatform.Messaging.Wakeups;
 using CrmPlatform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,39 +16,14 @@ namespace CrmPlatform.Billing.Overdue;
 /// decides the promises, recomputes the companies' standings and sets the tenant's next alarm;
 /// all in one transaction per tenant, as that tenant, through row-level security.
 /// </summary>
-public sealed class OverdueWatcher(IServiceScopeFactory scopes, OverdueSignal signal, TimeProvider clock, ILogger<OverdueWatcher> logger) : BackgroundService
+public sealed class OverdueWatcher(IServiceScopeFactory scopes, OverdueSignal signal, TimeProvider clock, ILogger<OverdueWatcher> logger)
+    : AlarmWatcher<OverdueSignal>(signal, logger)
 {
     /// <summary>Looks again at least this often, so a missed wake or a changed clock costs a minute, never a day.</summary>
     private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            TimeSpan sleep;
-            try
-            {
-                sleep = await RunOnce(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The overdue watcher failed; it tries again shortly.");
-                sleep = TimeSpan.FromSeconds(30);
-            }
-
-            try
-            {
-                await signal.WaitAsync(sleep, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
     /// <summary>Handles every tenant whose alarm has come; returns how long to sleep until the next.</summary>
-    public async Task<TimeSpan> RunOnce(CancellationToken cancellationToken)
+    public override async Task<TimeSpan> RunOnce(CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         List<Guid> due;

@@ -1,4 +1,5 @@
 using CrmPlatform.Interactions.Data;
+using CrmPlatform.Messaging.Wakeups;
 using CrmPlatform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,39 +13,14 @@ namespace CrmPlatform.Interactions.Contacts;
 /// tells <c>ContactVerdictChanged</c>), and sets the tenant's next alarm; all in one transaction
 /// per tenant, as that tenant, through row-level security.
 /// </summary>
-public sealed class VerdictWatcher(IServiceScopeFactory scopes, VerdictSignal signal, TimeProvider clock, ILogger<VerdictWatcher> logger) : BackgroundService
+public sealed class VerdictWatcher(IServiceScopeFactory scopes, VerdictSignal signal, TimeProvider clock, ILogger<VerdictWatcher> logger)
+    : AlarmWatcher<VerdictSignal>(signal, logger)
 {
     /// <summary>Subjects re-judged per tenant in one transaction; the rest follow straight after.</summary>
     private const int BatchSize = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            TimeSpan sleep;
-            try
-            {
-                sleep = await RunOnce(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The verdict watcher failed; it tries again shortly.");
-                sleep = TimeSpan.FromSeconds(30);
-            }
-
-            try
-            {
-                await signal.WaitAsync(sleep, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
     /// <summary>Handles every tenant whose alarm has come; returns how long to sleep until the next.</summary>
-    public async Task<TimeSpan> RunOnce(CancellationToken cancellationToken)
+    public override async Task<TimeSpan> RunOnce(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         List<Guid> due;
