@@ -32,22 +32,17 @@ public sealed class Importer(
     public async IAsyncEnumerable<Proto.ImportBillingHistoryResponse> ImportAsync(IAsyncEnumerable<ImportRow> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var totals = new Proto.ImportBillingHistoryResponse();
-        var batch = new List<ImportRow>(BatchSize);
         var rowNumber = 0;
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await foreach (var batch in rows.Chunk(BatchSize).WithCancellation(cancellationToken))
         {
-            batch.Add(row);
-            if (batch.Count == BatchSize)
-            {
-                yield return await Write(batch, rowNumber, totals, cancellationToken);
-                rowNumber += batch.Count;
-                batch.Clear();
-            }
+            yield return await Write([.. batch], rowNumber, totals, cancellationToken);
+            rowNumber += batch.Length;
         }
 
-        if (batch.Count > 0 || rowNumber == 0)
+        if (rowNumber == 0)
         {
-            yield return await Write(batch, rowNumber, totals, cancellationToken);
+            // An empty stream still gets its (empty) report.
+            yield return await Write([], rowNumber, totals, cancellationToken);
         }
     }
 
