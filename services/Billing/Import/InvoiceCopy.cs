@@ -1,22 +1,19 @@
 using CrmPlatform.Billing.Data;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
+using CrmPlatform.Tenancy.Data;
 using NpgsqlTypes;
 
 namespace CrmPlatform.Billing.Import;
 
 /// <summary>
-/// Imported invoices by binary COPY, as the Profiles import writes companies. Row-level security
-/// refuses COPY into a tenant table, so rows go into a temporary table and move with one INSERT
-/// ... SELECT that the policies check row by row; a row whose number or external id another
-/// invoice holds is left out, and the ids that landed are returned. Runs in the caller's transaction.
+/// Imported invoices by binary COPY through <see cref="BulkCopy"/>'s staging table, as the Profiles
+/// import writes companies: a row whose number or external id another invoice holds is left out,
+/// and the ids that landed are returned. Runs in the caller's transaction.
 /// </summary>
 internal static class InvoiceCopy
 {
-    private sealed record Column(string Name, NpgsqlDbType Type, Func<Invoice, object?> Value);
-
     // Only invoices without lines come this way: the lines' JSON is EF's to write.
-    private static readonly Column[] Columns =
+    private static readonly BulkColumn<Invoice>[] Columns =
     [
         new("tenant_id", NpgsqlDbType.Uuid, i => i.TenantId),
         new("id", NpgsqlDbType.Uuid, i => i.Id),
@@ -51,34 +48,10 @@ internal static class InvoiceCopy
         }
 
         // Names are this class's constants, never input.
-        var columns = string.Join(", ", Columns.Select(c => c.Name));
-        var createStaging = $"CREATE TEMPORARY TABLE IF NOT EXISTS staging_invoices ON COMMIT DELETE ROWS AS SELECT {columns} FROM invoices WITH NO DATA";
-        var moveRows = $"INSERT INTO invoices ({columns}) SELECT {columns} FROM staging_invoices ON CONFLICT DO NOTHING RETURNING id AS \"Value\"";
-        await db.Database.ExecuteSqlRawAsync(createStaging, cancellationToken);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using (var writer = await connection.BeginBinaryImportAsync($"COPY staging_invoices ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var invoice in invoices)
-            {
-                await writer.StartRowAsync(cancellationToken);
-                foreach (var column in Columns)
-                {
-                    if (column.Value(invoice) is { } value)
-                    {
-                        await writer.WriteAsync(value, column.Type, cancellationToken);
-                    }
-                    else
-                    {
-                        await writer.WriteNullAsync(cancellationToken);
-                    }
-                }
-            }
-
-            await writer.CompleteAsync(cancellationToken);
-        }
-
+        var staging = await BulkCopy.StageAsync(db, "invoices", Columns, invoices, cancellationToken);
+        var columns = BulkCopy.ColumnList(Columns);
+        var moveRows = $"INSERT INTO invoices ({columns}) SELECT {columns} FROM {staging} ON CONFLICT DO NOTHING RETURNING id AS \"Value\"";
         var inserted = await db.Database.SqlQueryRaw<Guid>(moveRows).ToListAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("TRUNCATE staging_invoices", cancellationToken);
         return [.. inserted];
     }
 }
