@@ -35,7 +35,14 @@ install_servers() {
   # `apt-get update` fail as a whole: go on to the install, which needs only the lists it got (and
   # fails, loudly, if the packages truly cannot be found).
   as_root apt-get update -qq || echo "apt-get update failed; installing with the package lists at hand." >&2
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql rabbitmq-server > /dev/null
+  # Noninteractive, however apt-get is reached: as root the setting prefixes the call itself (an
+  # `env` in between would run whatever apt-get binary PATH finds, never the apt-get the shell
+  # resolves); sudo resets the environment, so there it goes through env.
+  if [ "$(id -u)" -eq 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql rabbitmq-server > /dev/null
+  else
+    sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql rabbitmq-server > /dev/null
+  fi
   [ -z "$created_policy" ] || as_root rm -f "$policy"
 }
 

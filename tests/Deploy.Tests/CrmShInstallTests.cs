@@ -49,6 +49,16 @@ public sealed class CrmShInstallTests
     }
 
     [Fact]
+    public async Task Install_AsRoot_WhenAptGetIsAShellFunction_ReachesItsInstall()
+    {
+        using var sandbox = new InstallSandbox(userId: 0, updateFails: true, aptGetAsShellFunction: true);
+
+        Assert.Equal(0, await sandbox.InstallAsync());
+
+        Assert.Contains($"{AptInstall} DEBIAN_FRONTEND=noninteractive", sandbox.Calls);
+    }
+
+    [Fact]
     public async Task Install_WhenThePackagesServiceStartIsRefused_Succeeds()
     {
         using var sandbox = new InstallSandbox(userId: 0);

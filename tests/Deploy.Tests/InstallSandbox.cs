@@ -10,11 +10,19 @@ namespace CrmPlatform.Deploy.Tests;
 /// </summary>
 public sealed class InstallSandbox : IDisposable
 {
+    private const string AptGetBehindFunction = "apt-get-behind-function";
+
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"crm-install-{Guid.NewGuid():N}");
+    private readonly bool aptGetAsShellFunction;
 
     /// <param name="updateFails">Whether <c>apt-get update</c> fails, as it does when one package source is unreachable.</param>
-    public InstallSandbox(int userId, bool updateFails = false)
+    /// <param name="aptGetAsShellFunction">
+    /// Whether <c>apt-get</c> is an exported shell function instead of a program on PATH (as a
+    /// wrapper or a test harness may define it): only the shell finds it, never <c>env</c>.
+    /// </param>
+    public InstallSandbox(int userId, bool updateFails = false, bool aptGetAsShellFunction = false)
     {
+        this.aptGetAsShellFunction = aptGetAsShellFunction;
         // An empty root, as bare as a fresh machine can be: not even usr/sbin for policy-rc.d.
         Directory.CreateDirectory(SystemRoot);
         Directory.CreateDirectory(StandIns);
@@ -30,7 +38,16 @@ public sealed class InstallSandbox : IDisposable
             """);
         // Like a package whose maintainer script starts its service through invoke-rc.d: the start
         // is skipped when policy-rc.d answers 101, and fails otherwise (no init system here).
-        StandIn("apt-get", $"""
+        if (aptGetAsShellFunction)
+        {
+            // What a call that bypasses the function would reach instead of the machine's own apt-get.
+            StandIn("apt-get", $"""
+                echo "apt-get program $*" >> '{CallLog}'
+                exit 1
+                """);
+        }
+
+        StandIn(aptGetAsShellFunction ? AptGetBehindFunction : "apt-get", $"""
             echo "apt-get $* DEBIAN_FRONTEND=${"{"}DEBIAN_FRONTEND:-{"}"}" >> '{CallLog}'
             [ "$1" = update ] && exit {(updateFails ? 100 : 0)}
             [ "$1" = install ] || exit 0
@@ -73,8 +90,19 @@ public sealed class InstallSandbox : IDisposable
     public async Task<int> InstallAsync()
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(BuildInfo.RepoRoot, "crm.sh"));
-        start.ArgumentList.Add("install");
+        var crmSh = Path.Combine(BuildInfo.RepoRoot, "crm.sh");
+        if (aptGetAsShellFunction)
+        {
+            // The stand-in's script sits on PATH under another name; only the function calls it.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add($"apt-get() {{ {AptGetBehindFunction} \"$@\"; }}; export -f apt-get; exec bash '{crmSh}' install");
+        }
+        else
+        {
+            start.ArgumentList.Add(crmSh);
+            start.ArgumentList.Add("install");
+        }
+
         start.Environment["PATH"] = $"{StandIns}:{Environment.GetEnvironmentVariable("PATH")}";
         start.Environment["CRM_SYSTEM_ROOT"] = SystemRoot;
         start.Environment.Remove("DEBIAN_FRONTEND");
