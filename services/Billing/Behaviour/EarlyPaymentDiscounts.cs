@@ -11,9 +11,13 @@ public static class EarlyPaymentDiscounts
     public static DateOnly? LastDay(InvoiceFacts invoice) =>
         invoice.Terms.EarlyDiscount is { } discount ? invoice.IssueDate.AddDays(discount.WithinDays) : null;
 
+    /// <summary>Whether a payment received on <paramref name="receivedOn"/> earns a discount offered for <paramref name="withinDays"/> days (0: none offered).</summary>
+    public static bool Earned(DateOnly issueDate, int withinDays, DateOnly receivedOn) =>
+        withinDays > 0 && receivedOn <= issueDate.AddDays(withinDays);
+
     /// <summary>The discount a payment received on the day earns: round(amount × percent ÷ 100, 2), or 0.</summary>
     public static decimal EarnedOn(InvoiceFacts invoice, DateOnly receivedOn) =>
-        invoice.Terms.EarlyDiscount is { } discount && receivedOn <= LastDay(invoice)
+        invoice.Terms.EarlyDiscount is { } discount && Earned(invoice.IssueDate, discount.WithinDays, receivedOn)
             ? Math.Round(invoice.Amount * discount.Percent / 100m, 2, MidpointRounding.AwayFromZero)
             : 0m;
 

@@ -1,3 +1,4 @@
+using CrmPlatform.Billing.Behaviour;
 using CrmPlatform.Billing.Data;
 using CrmPlatform.GrpcConventions;
 using CrmPlatform.KnownCompanies;
@@ -134,22 +135,17 @@ public sealed class Ledger(BillingDbContext db, ITenantContextAccessor tenants, 
     }
 
     /// <summary>
-    /// Whether an early-payment discount was taken in time: paid (its last standing payment, or
-    /// the credit's date without one) within the discount days of the issue date. An invoice that
+    /// Whether an early-payment discount was taken in time (<see cref="EarlyPaymentDiscounts.Earned"/>):
+    /// judged on its last standing payment, or the credit's date without one. An invoice that
     /// offered no discount was never within one: that is a short payment too.
     /// </summary>
     private async Task<bool> WithinDiscount(Invoice invoice, DateOnly creditedOn, CancellationToken cancellationToken)
     {
-        if (invoice.DiscountDays <= 0)
-        {
-            return false;
-        }
-
         var paidOn = await db.PaymentAllocations
             .Where(a => a.InvoiceId == invoice.Id)
             .Join(db.Payments.Where(p => p.ReversedAt == null), a => a.PaymentId, p => p.Id, (a, p) => (DateOnly?)p.ReceivedOn)
             .MaxAsync(cancellationToken) ?? creditedOn;
-        return paidOn <= invoice.IssueDate.AddDays(invoice.DiscountDays);
+        return EarlyPaymentDiscounts.Earned(invoice.IssueDate, invoice.DiscountDays, paidOn);
     }
 
     private async Task<List<(Invoice Invoice, decimal Amount)>> Named(Proto.Payment proto, Guid companyId, string field, CancellationToken cancellationToken)
