@@ -25,6 +25,15 @@ public sealed record Exposures(IReadOnlyList<ExposureItem> Items, IReadOnlyList<
                 || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Disputed)
             .ToListAsync(cancellationToken);
         var facts = await InvoiceFactsLoader.Load(db, invoices, cancellationToken);
+        return await Of(db, companyId, [.. facts.Invoices.Values], today, cancellationToken);
+    }
+
+    /// <summary>
+    /// From invoices already read (a company's whole <see cref="CompanyFacts"/>: the parts take only
+    /// what is owed or drafted), with its unused credit summed per currency in the database.
+    /// </summary>
+    public static async Task<Exposures> Of(BillingDbContext db, Guid companyId, IReadOnlyList<InvoiceFacts> invoices, DateOnly today, CancellationToken cancellationToken)
+    {
         var payments = await db.Payments.AsNoTracking()
             .Where(p => p.CompanyId == companyId && p.ReversedAt == null && p.UnallocatedAmount > 0)
             .GroupBy(p => p.CurrencyCode).Select(g => new { Currency = g.Key, Amount = g.Sum(p => p.UnallocatedAmount) })
@@ -35,8 +44,8 @@ public sealed record Exposures(IReadOnlyList<ExposureItem> Items, IReadOnlyList<
             .ToListAsync(cancellationToken);
         var credit = payments.Concat(notes).GroupBy(c => c.Currency).Select(g => new CurrencyAmount(g.Sum(c => c.Amount), g.Key));
 
-        var items = ExposureItems.From(facts.Invoices.Values, today, credit);
-        var overdue = Aging.ByCurrency(facts.Invoices.Values, today).Select(a => (a.Currency, a.Total - a.Current)).ToList();
+        var items = ExposureItems.From(invoices, today, credit);
+        var overdue = Aging.ByCurrency(invoices, today).Select(a => (a.Currency, a.Total - a.Current)).ToList();
         return new Exposures(items, overdue);
     }
 

@@ -27,7 +27,7 @@ public sealed class PaymentBehaviourGrpcService(BillingDbContext db, StandingWri
         var policy = (await db.LoadCreditPolicy(context.CancellationToken)).ToBehaviour();
         var facts = await CompanyFacts.Load(db, companyId, context.CancellationToken);
         var report = PaymentBehaviourReporter.Report(facts.Invoices, facts.Events, policy, today);
-        var exposures = await Exposures.Load(db, companyId, today, context.CancellationToken);
+        var exposures = await Exposures.Of(db, companyId, facts.Invoices, today, context.CancellationToken);
         var standing = await db.Standings.AsNoTracking().FirstOrDefaultAsync(s => s.CompanyId == companyId, context.CancellationToken);
         return BehaviourMapper.ToProto(companyId, report, exposures, standing, clock.GetUtcNow());
     }

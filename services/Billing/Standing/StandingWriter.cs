@@ -34,7 +34,7 @@ public sealed class StandingWriter(BillingDbContext db, IEventOutbox outbox, Tim
         await DecidePromises(facts, today, cancellationToken);
         var assessment = PaymentGrader.Assess(facts.Invoices, facts.Events, today);
         var terms = TermsRecommender.Recommend(assessment, policy, facts.Invoices, today);
-        var exposures = await Exposures.Load(db, companyId, today, cancellationToken);
+        var exposures = await Exposures.Of(db, companyId, facts.Invoices, today, cancellationToken);
 
         var isNew = !await db.Standings.AnyAsync(s => s.CompanyId == companyId && s.ComputedAt != null, cancellationToken);
         var standing = await Standing(companyId, cancellationToken);
