@@ -12,8 +12,11 @@ using Spectre.Console;
 // Profiles' bulk import against a raw binary COPY of the same rows, then search latency on the
 // largest set. Usage: dotnet run -c Release --project benchmarks/Profiles.Benchmarks -- [sizes...]
 // With "fairness" instead: one tenant's latency alone and while another floods the gateway.
+// With "events [companies]": the event path alone (MassTransit ÷ raw RabbitMQ, latency at a steady
+// pace, and the drain of a bulk import's events; 100,000 by default).
 var fairness = args is ["fairness"];
-int[] sizes = fairness ? [] : args.Length > 0 ? [.. args.Select(int.Parse).Order()] : [100_000, 1_000_000];
+var events = args is ["events", ..];
+int[] sizes = fairness || events ? [] : args.Length > 0 ? [.. args.Select(int.Parse).Order()] : [100_000, 1_000_000];
 const int Seed = 20261123;
 var total = Stopwatch.StartNew();
 // Spectre assumes 80 columns when writing to a file or a pipe; the tables need more.
@@ -43,6 +46,12 @@ var superuser = platform.SuperuserConnectionString("profiles");
 if (fairness)
 {
     await GatewayFairness.Run(admin, platform.GatewayRestUrl);
+    return;
+}
+
+if (events)
+{
+    await EventFlow.Run(platform, admin, gateway, args.Length > 1 ? int.Parse(args[1]) : 100_000, Seed);
     return;
 }
 

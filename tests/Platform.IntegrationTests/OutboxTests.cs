@@ -91,6 +91,42 @@ public sealed class OutboxTests(PlatformFixture platform)
         Assert.Equal(120, Assert.Single(facts.InvoicedTotals).Units);
     }
 
+    [Fact]
+    public async Task AnEventThisBuildCannotRead_IsParkedWithItsError_AndTheEventsBehindItArrive()
+    {
+        using var tenant = await platform.NewTenant();
+        var unreadable = Guid.CreateVersion7();
+        await using var connection = new NpgsqlConnection(platform.SuperuserConnectionString("profiles"));
+        await connection.OpenAsync();
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO outbox_messages (message_id, message_type, body, created_at, attempts) VALUES ($1, 'Renamed.LongAgo, Gone', '{}', now(), 0)", connection))
+        {
+            insert.Parameters.AddWithValue(unreadable);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            // Committed after the unreadable row, so published in the same or a later batch.
+            var company = await tenant.Companies.CreateCompanyAsync(new CreateCompanyRequest { Company = new Company { Name = "Behind The Parked AB" } });
+            await Eventually.True(() => FactsExist(tenant, company.Id), "the event behind the unreadable one to arrive");
+
+            await using var parked = new NpgsqlCommand("SELECT attempts, last_error, next_attempt_at > now() FROM outbox_messages WHERE message_id = $1", connection);
+            parked.Parameters.AddWithValue(unreadable);
+            await using var reader = await parked.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync(), "the unreadable event is kept for an operator, not dropped");
+            Assert.True(reader.GetInt32(0) >= 1);
+            Assert.Contains("Renamed.LongAgo", reader.GetString(1));
+            Assert.True(reader.GetBoolean(2), "parked until a later attempt");
+        }
+        finally
+        {
+            await using var delete = new NpgsqlCommand("DELETE FROM outbox_messages WHERE message_id = $1", connection);
+            delete.Parameters.AddWithValue(unreadable);
+            await delete.ExecuteNonQueryAsync();
+        }
+    }
+
     private static CreateInvoiceRequest Invoice(string companyId, string number, long euros) => new()
     {
         Invoice = new Invoice

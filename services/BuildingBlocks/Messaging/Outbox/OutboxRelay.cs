@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -79,38 +80,40 @@ internal sealed class OutboxRelay<TContext>(
         using var activity = MessagingDiagnostics.Source.StartActivity("outbox relay");
         activity?.SetTag("outbox.batch_size", batch.Count);
 
-        Exception? failure = null;
-        foreach (var message in batch)
+        // The batch's publishes go out together and their confirms are awaited together: one
+        // publish awaiting its confirm before the next paid a broker round trip and a disk write per
+        // event (about 150 events/s). Started in sequence order, they may still be confirmed out of
+        // it, and after a failure later rows may be out while an earlier one waits for the retry;
+        // consumers take events concurrently anyway and settle order by the events' own time.
+        var readable = batch.Select(message => (Message: message, Readable: TryRead(message, now, out var type, out var body), Type: type, Body: body))
+            .Where(m => m.Readable)
+            .ToList();
+        var publishes = readable.Select(m => Publish(m.Message.MessageId, m.Type, m.Body, cancellationToken)).ToList();
+        try
         {
-            if (!TryRead(message, now, out var type, out var body))
-            {
-                continue;
-            }
-
-            try
-            {
-                await Publish(message.MessageId, type, body, cancellationToken);
-                db.Remove(message);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                // The broker is away or slow: stop here so later events do not overtake this
-                // one, keep what was confirmed, and let the relay back off as a whole.
-                failure = e;
-                break;
-            }
+            await Task.WhenAll(publishes);
+        }
+        catch when (!cancellationToken.IsCancellationRequested)
+        {
+            // Each publish's own outcome is read below.
         }
 
+        var confirmed = readable.Where((_, i) => publishes[i].IsCompletedSuccessfully).Select(m => m.Message.Sequence).ToArray();
+        await db.Database.ExecuteSqlAsync($"DELETE FROM outbox_messages WHERE sequence = ANY({confirmed})", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        if (failure is not null)
+        // The broker is away or slow: what it confirmed is gone from the outbox, the rest waits
+        // for the relay to back off as a whole.
+        if (publishes.FirstOrDefault(p => p.IsFaulted) is { } failed)
         {
-            throw failure;
+            throw failed.Exception!.InnerException!;
         }
 
         return batch.Count;
     }
+
+    private static readonly ConcurrentDictionary<string, Type?> Types = new();
 
     /// <summary>
     /// An event this build cannot read (a type renamed or removed) must not block the ones behind
@@ -120,7 +123,8 @@ internal sealed class OutboxRelay<TContext>(
     {
         try
         {
-            type = Type.GetType(message.MessageType, throwOnError: true)!;
+            type = Types.GetOrAdd(message.MessageType, name => Type.GetType(name, throwOnError: false))
+                ?? throw new TypeLoadException($"No type {message.MessageType} in this build.");
             body = JsonSerializer.Deserialize(message.Body, type, OutboxJson.Options)!;
             return true;
         }
