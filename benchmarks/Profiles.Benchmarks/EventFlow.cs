@@ -36,10 +36,10 @@ public static class EventFlow
         var latencies = await EventLatency.AtSteadyPace(platform, companies, rows[(SteadyPerSecond * 5)..], SteadyPerSecond);
         var latencyTable = new Table().Title($"CompanyCreated at {SteadyPerSecond}/s: event raised → consumer's transaction, ms")
             .AddColumns("Consumer", "events", "p50", "p95", "p99", "max");
-        foreach (var (service, sample) in latencies)
+        foreach (var (consumer, sample) in latencies.OrderBy(l => l.Key))
         {
             sample.Sort();
-            latencyTable.AddRow(service, $"{sample.Count:N0}", $"{Percentile(sample, 50):0.0}", $"{Percentile(sample, 95):0.0}",
+            latencyTable.AddRow(consumer, $"{sample.Count:N0}", $"{Percentile(sample, 50):0.0}", $"{Percentile(sample, 95):0.0}",
                 $"{Percentile(sample, 99):0.0}", $"{Percentile(sample, 100):0.0}");
         }
 
