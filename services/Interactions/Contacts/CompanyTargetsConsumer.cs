@@ -2,6 +2,7 @@ using CrmPlatform.EventContracts.Profiles.V1;
 using CrmPlatform.Interactions.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CrmPlatform.Interactions.Contacts;
 
@@ -45,12 +46,27 @@ public sealed class CompanyTargetsConsumer(InteractionsDbContext db, VerdictAlar
         row.DueAt = row.DueFrom.AddDays(days);
         await db.SaveChangesAsync(cancellationToken);
 
-        // The company's people are judged against its cadence too.
-        await db.ContactStats.Where(s => s.CompanyId == companyId && !s.IsCompany)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.DueAt, p => p.DueFrom.AddDays(days)), cancellationToken);
+        // The company's people are judged against its cadence too; what the update leaves is what
+        // the alarm needs, so no second read of the same rows.
+        var people = await db.ReadAsync(
+            """
+            UPDATE contact_stats SET due_at = due_from + make_interval(days => $3)
+            WHERE tenant_id = $1 AND company_id = $2 AND NOT is_company
+            RETURNING verdict, due_at, over_contacted_until
+            """,
+            reader => VerdictClock.NextChange(
+                reader.IsDBNull(0) ? null : reader.GetString(0),
+                reader.GetFieldValue<DateTimeOffset>(1),
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2)),
+            cancellationToken,
+            new NpgsqlParameter { Value = db.TenantId }, new NpgsqlParameter { Value = companyId }, new NpgsqlParameter { Value = days });
 
         // A new or shorter cadence may bring a due time (the company's or a person's) nearer.
-        await alarms.ArmForRows(companyId, cancellationToken);
+        var next = people.Append(VerdictClock.NextChange(row.Verdict, row.DueAt, row.OverContactedUntil)).Min();
+        if (next is { } wakeAt)
+        {
+            await alarms.Arm(wakeAt, cancellationToken);
+        }
     }
 
     private async Task SetListed(Guid companyId, bool listed, CancellationToken cancellationToken)

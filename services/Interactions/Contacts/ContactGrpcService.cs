@@ -191,7 +191,7 @@ public sealed class ContactGrpcService(InteractionsDbContext db, PageTokens page
                 SELECT 1 FROM contact_stats c WHERE c.tenant_id = s.tenant_id AND c.subject_id = s.company_id AND c.cadence_days IS NOT NULL)))
             """,
             context.CancellationToken);
-        await alarms.ArmForRows(null, context.CancellationToken);
+        await alarms.ArmForTenant(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         policy.UpdateTime = Timestamp.FromDateTimeOffset(now);
         return policy;

@@ -22,25 +22,24 @@ public sealed class VerdictAlarms(InteractionsDbContext db, VerdictSignal signal
         signal.Armed();
     }
 
-    /// <summary>Arms for the stored rows (one company's and its people's, or all the tenant's) after a write that moved their due times.</summary>
-    public async Task ArmForRows(Guid? companyId, CancellationToken cancellationToken)
+    /// <summary>Arms for all the tenant's stored rows after a write that moved their due times.</summary>
+    public async Task ArmForTenant(CancellationToken cancellationToken)
     {
-        if (await NextChange(companyId, cancellationToken) is { } at)
+        if (await NextChange(cancellationToken) is { } at)
         {
             await Arm(at, cancellationToken);
         }
     }
 
     /// <summary>
-    /// The earliest <see cref="VerdictClock.NextChange"/> over the stored rows, read through the
-    /// watcher's two partial indexes.
+    /// The earliest <see cref="VerdictClock.NextChange"/> over the tenant's stored rows, read through
+    /// the watcher's two partial indexes.
     /// </summary>
-    public async Task<DateTimeOffset?> NextChange(Guid? companyId, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> NextChange(CancellationToken cancellationToken)
     {
-        var rows = companyId is { } company ? db.ContactStats.Where(s => s.CompanyId == company) : db.ContactStats;
-        var due = await rows.Where(s => s.Verdict == null || s.Verdict == VerdictClock.OnTarget)
+        var due = await db.ContactStats.Where(s => s.Verdict == null || s.Verdict == VerdictClock.OnTarget)
             .MinAsync(s => (DateTimeOffset?)s.DueAt, cancellationToken);
-        var lapse = await rows.Where(s => s.Verdict == VerdictClock.OverContacted)
+        var lapse = await db.ContactStats.Where(s => s.Verdict == VerdictClock.OverContacted)
             .MinAsync(s => s.OverContactedUntil, cancellationToken);
         return due is null ? lapse : lapse is null ? due : due < lapse ? due : lapse;
     }

@@ -85,7 +85,7 @@ public sealed class VerdictWatcher(IServiceScopeFactory scopes, VerdictSignal si
         await writer.Refresh(stale, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
-        var next = candidates.Count == BatchSize ? now : await alarms.NextChange(null, cancellationToken);
+        var next = candidates.Count == BatchSize ? now : await alarms.NextChange(cancellationToken);
         if (next is { } at)
         {
             claimed.WakeAt = at;

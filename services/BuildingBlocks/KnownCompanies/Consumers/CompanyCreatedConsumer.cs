@@ -10,7 +10,7 @@ public sealed class CompanyCreatedConsumer(TenantDbContext db) : IConsumer<Compa
     public async Task Consume(ConsumeContext<CompanyCreated> context)
     {
         var created = context.Message;
-        await db.AnnounceCompany(created.CompanyId, created.Name, created.OccurredAt, context.CancellationToken);
+        await db.AnnounceNewCompany(created.CompanyId, created.Name, created.OccurredAt, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

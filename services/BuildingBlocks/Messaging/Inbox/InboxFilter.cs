@@ -22,6 +22,9 @@ public sealed class InboxFilter<T>(TenantDbContext db, ILogger<InboxFilter<T>> l
 
         // A retry runs in the same scope: start from a clean slate, not the failed attempt's changes.
         db.ChangeTracker.Clear();
+        // A failed save fails the whole message, which is retried from the start: a savepoint
+        // around each save would be two round trips for a rollback nobody makes.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var claimed = await db.Database.ExecuteSqlAsync(
