@@ -106,4 +106,40 @@ public sealed class TenantDbContextTests(DatabaseFixture database)
         Assert.Equal(1, inserted);
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, foreign.SqlState);
     }
+
+    [Fact]
+    public async Task AQueryFirstInATransaction_RunsAsTheBoundTenant()
+    {
+        await using (var b = database.Context(tenantB))
+        {
+            b.Notes.Add(new Note { Text = "B's note" });
+            await b.SaveChangesAsync();
+        }
+
+        await using var a = database.Context(tenantA);
+        await using var transaction = await a.Database.BeginTransactionAsync();
+        var visible = await a.Notes.IgnoreQueryFilters([TenantDbContext.TenantFilter]).CountAsync();
+        var tenant = await a.Database.SqlQuery<string>($"SELECT current_setting('app.tenant_id', true) AS \"Value\"").SingleAsync();
+
+        Assert.Equal(0, visible);
+        Assert.Equal(tenantA.ToString(), tenant);
+    }
+
+    [Fact]
+    public async Task AFailedFirstStatementBehindASavepoint_LeavesTheTransactionItsTenant()
+    {
+        await using var a = database.Context(tenantA);
+        await using var transaction = await a.Database.BeginTransactionAsync();
+        await transaction.CreateSavepointAsync("first");
+        await Assert.ThrowsAsync<PostgresException>(() =>
+            a.Database.ExecuteSqlAsync($"INSERT INTO notes (tenant_id, id, text) VALUES ({tenantB}, {Guid.NewGuid()}, 'smuggled')"));
+        await transaction.RollbackToSavepointAsync("first");
+
+        var inserted = await a.Database.ExecuteSqlAsync($"INSERT INTO notes (tenant_id, id, text) VALUES ({tenantA}, {Guid.NewGuid()}, 'kept')");
+        await transaction.CommitAsync();
+
+        Assert.Equal(1, inserted);
+        await using var again = database.Context(tenantA);
+        Assert.Equal("kept", (await again.Notes.SingleAsync()).Text);
+    }
 }

@@ -1,32 +1,24 @@
+using CrmPlatform.Tenancy.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace CrmPlatform.Interactions.Data;
 
+/// <summary>One statement of <see cref="RawSql.ReadBatchAsync"/> and what to do with each of its rows.</summary>
+internal sealed record BatchQuery(string Sql, Action<NpgsqlDataReader> Read, params NpgsqlParameter[] Parameters);
+
 /// <summary>
 /// Hand-written queries inside the context's transaction, which carries the tenant for row-level
 /// security: for what LINQ says badly (index-driven first/last per channel, lateral reads).
 /// </summary>
-/// <summary>One statement of <see cref="RawSql.ReadBatchAsync"/> and what to do with each of its rows.</summary>
-internal sealed record BatchQuery(string Sql, Action<NpgsqlDataReader> Read, params NpgsqlParameter[] Parameters);
-
 internal static class RawSql
 {
     public static async Task<List<T>> ReadAsync<T>(
         this InteractionsDbContext db, string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Raw reads run inside the transaction that set the tenant.");
-        await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)transaction.Connection!, (NpgsqlTransaction)transaction);
-        command.Parameters.AddRange(parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(read(reader));
-        }
-
+        await db.ReadBatchAsync(cancellationToken, new BatchQuery(sql, reader => rows.Add(read(reader)), parameters));
         return rows;
     }
 
@@ -39,6 +31,13 @@ internal static class RawSql
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Raw reads run inside the transaction that set the tenant.");
         await using var batch = new NpgsqlBatch((NpgsqlConnection)transaction.Connection!, (NpgsqlTransaction)transaction);
+        // The first statement of the transaction carries its tenant; it returns no rows, so the
+        // reader's result sets are still the queries' own.
+        if (PendingTenantSetting.Take(transaction) is { } setting)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(setting));
+        }
+
         foreach (var query in queries)
         {
             var command = new NpgsqlBatchCommand(query.Sql);

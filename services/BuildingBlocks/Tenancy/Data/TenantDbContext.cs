@@ -22,8 +22,8 @@ public abstract class TenantDbContext : DbContext
         this.tenants = tenants;
 
         // A save always runs in a transaction, even a single-statement one, so the tenant
-        // setting is made once at its start (TenantTransactionInterceptor) and the statements
-        // EF batches are exactly its own.
+        // setting is made once, with its first command (TenantTransactionInterceptor), and the
+        // statements EF batches are exactly its own.
         Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
     }
 
