@@ -10,8 +10,6 @@ namespace CrmPlatform.IntegrationTests;
 [Collection(PlatformCollection.Name)]
 public sealed class InboxTests(PlatformFixture platform)
 {
-    private const string TenantHeader = "crm-tenant-id";
-
     [Fact]
     public async Task SameEventDeliveredTwice_HasOneEffect()
     {
@@ -24,11 +22,11 @@ public sealed class InboxTests(PlatformFixture platform)
         var duplicated = new InteractionRecorded(tenantId, Guid.NewGuid(), companyId, "Call", early);
         var marker = new InteractionRecorded(tenantId, Guid.NewGuid(), companyId, "Note", later);
 
-        await using (var bus = await StartBus())
+        await using (var bus = await TestBus.Start(platform))
         {
-            await bus.Publish(duplicated, context => context.Headers.Set(TenantHeader, tenant.TenantId));
-            await bus.Publish(duplicated, context => context.Headers.Set(TenantHeader, tenant.TenantId));
-            await bus.Publish(marker, context => context.Headers.Set(TenantHeader, tenant.TenantId));
+            await bus.PublishAs(tenant.TenantId, duplicated);
+            await bus.PublishAs(tenant.TenantId, duplicated);
+            await bus.PublishAs(tenant.TenantId, marker);
         }
 
         var facts = await Eventually.Get(async () =>
@@ -50,7 +48,7 @@ public sealed class InboxTests(PlatformFixture platform)
         const string errorQueue = "segmentation-interaction-recorded_error";
         var errorsBefore = await QueueLength(errorQueue);
 
-        await using (var bus = await StartBus())
+        await using (var bus = await TestBus.Start(platform))
         {
             await bus.Publish(new InteractionRecorded(Guid.Parse(tenant.TenantId), Guid.NewGuid(), Guid.Parse(company.Id), "Call", DateTimeOffset.UtcNow));
         }
@@ -58,19 +56,6 @@ public sealed class InboxTests(PlatformFixture platform)
         await Eventually.True(async () => await QueueLength(errorQueue) == errorsBefore + 1, "the tenant-less event to reach the error queue");
         var facts = await tenant.Segmentation.GetCompanyFactsAsync(new GetCompanyFactsRequest { CompanyId = company.Id });
         Assert.Equal(0, facts.InteractionCount);
-    }
-
-    private async Task<AsyncBus> StartBus()
-    {
-        var broker = new Uri(platform.BrokerConnectionString);
-        var credentials = broker.UserInfo.Split(':');
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(broker.Host, (ushort)broker.Port, "/", host =>
-        {
-            host.Username(Uri.UnescapeDataString(credentials[0]));
-            host.Password(Uri.UnescapeDataString(credentials[1]));
-        }));
-        await bus.StartAsync();
-        return new AsyncBus(bus);
     }
 
     private async Task<uint> QueueLength(string queue)
@@ -94,20 +79,5 @@ public sealed class InboxTests(PlatformFixture platform)
         {
             return 0;
         }
-    }
-
-    /// <summary>A test's own bus, stopped when the test is done with it.</summary>
-    private sealed class AsyncBus(IBusControl bus) : IAsyncDisposable
-    {
-        /// <summary>Publishes as the outbox relay does: the event id is the message id.</summary>
-        public Task Publish<T>(T message, Action<PublishContext<T>>? configure = null)
-            where T : EventContracts.IntegrationEvent =>
-            bus.Publish(message, context =>
-            {
-                context.MessageId = message.EventId;
-                configure?.Invoke(context);
-            });
-
-        public async ValueTask DisposeAsync() => await bus.StopAsync();
     }
 }
