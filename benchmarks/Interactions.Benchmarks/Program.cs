@@ -1,13 +1,10 @@
 using System.Diagnostics;
-using CrmPlatform.AppHost.Infrastructure;
+using CrmPlatform.Benchmarks;
 using CrmPlatform.Benchmarks.Interactions;
 using CrmPlatform.Contracts.Interactions.V1;
 using CrmPlatform.Contracts.Platform.V1;
 using Channel = CrmPlatform.Contracts.Interactions.V1.Channel;
 using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
-using Grpc.Core.Interceptors;
-using Grpc.Net.Client;
 using Npgsql;
 using Spectre.Console;
 
@@ -19,31 +16,18 @@ var items = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
 var ingestRows = args.Length > 1 ? int.Parse(args[1]) : 50_000;
 const int Seed = 20261203;
 var total = Stopwatch.StartNew();
-if (Console.IsOutputRedirected)
-{
-    AnsiConsole.Profile.Width = 140;
-}
-
-AnsiConsole.MarkupLine($"Services run as built in [bold]{BuildInfo.Configuration}[/]; {Environment.ProcessorCount} cores shared by them, PostgreSQL, RabbitMQ and this client.");
-var logs = Path.Combine(AppContext.BaseDirectory, "platform-logs");
-Console.WriteLine($"Starting the platform (process logs in {logs}) ...");
-await using var platform = await Platform.StartAsync(PlatformOptions.ForTests(), ProcessLogs.KeptIn(logs));
-using var gateway = GrpcChannel.ForAddress(platform.GatewayGrpcUrl);
-var operatorCalls = gateway.Intercept(metadata =>
-{
-    metadata.Add("authorization", $"Bearer {platform.OperatorKey}");
-    return metadata;
-});
-var admin = new TenantAdminService.TenantAdminServiceClient(operatorCalls);
-var members = new MembersService.MembersServiceClient(operatorCalls);
-var superuser = platform.SuperuserConnectionString("interactions");
+await using var run = await BenchmarkPlatform.StartAsync();
+var gateway = run.Gateway;
+var admin = new TenantAdminService.TenantAdminServiceClient(run.Operator);
+var members = new MembersService.MembersServiceClient(run.Operator);
+var superuser = run.Platform.SuperuserConnectionString("interactions");
 
 // The big tenant: a member, a company with a person, and the synthetic companies around them.
 var big = await Client.Create(admin, members, gateway, "timeline-big");
 var (company, anna) = await big.CompanyWithPerson("Big Client AB");
 var bigShare = items / 10;
 var others = Enumerable.Range(0, 1000).Select(i => (Id: Guid.CreateVersion7(), Name: $"Synthetic {i}")).ToList();
-await SyntheticTimeline.AddKnownCompanies(superuser, big.TenantId, others);
+await KnownCompanyRows.Copy(superuser, big.TenantId, others);
 Console.WriteLine($"Writing {items:N0} items by COPY ({bigShare:N0} on Big Client AB and its person, the rest over 1,000 companies) ...");
 var fillClock = Stopwatch.StartNew();
 const int FillBatch = 200_000;
@@ -123,33 +107,16 @@ var ours = await Client.Create(admin, members, gateway, "ingest-grpc");
 var (oursCompany, oursPerson) = await ours.CompanyWithPerson("Ingest AB");
 var raw = await Client.Create(admin, members, gateway, "ingest-copy");
 var rawCompany = Guid.CreateVersion7();
-await SyntheticTimeline.AddKnownCompanies(superuser, raw.TenantId, [(rawCompany, "Copy AB")]);
+await KnownCompanyRows.Copy(superuser, raw.TenantId, [(rawCompany, "Copy AB")]);
 var rows = SyntheticTimeline.Generate(ingestRows, _ => (Guid.Parse(oursCompany.Id), Guid.Parse(oursPerson.Id)), Seed, "ingest").ToList();
 
 Console.WriteLine($"Ingesting {ingestRows:N0} items through the gateway ...");
 var ingestClock = Stopwatch.StartNew();
 using (var stream = ours.Ingest.IngestInteractions())
 {
-    // Reports are read as they come: a client that only writes would stall the stream once the
-    // reports it leaves unread fill the HTTP/2 window.
-    var reading = Task.Run(async () =>
-    {
-        IngestInteractionsResponse? last = null;
-        await foreach (var report in stream.ResponseStream.ReadAllAsync())
-        {
-            last = report;
-        }
-
-        return last;
-    });
-    foreach (var chunk in rows.Chunk(500))
-    {
-        await stream.RequestStream.WriteAsync(new IngestInteractionsRequest { Interactions = { chunk.Select(r => ToProto(r, oursCompany.Id)) } });
-    }
-
-    await stream.RequestStream.CompleteAsync();
-    var last = await reading;
-    Console.WriteLine($"  created {last?.Created:N0}, duplicates {last?.Duplicates:N0}, rejected {last?.Rejected:N0}.");
+    var (last, _) = await StreamedImport.Run(stream,
+        rows.Chunk(500).Select(chunk => new IngestInteractionsRequest { Interactions = { chunk.Select(r => ToProto(r, oursCompany.Id)) } }), _ => []);
+    Console.WriteLine($"  created {last.Created:N0}, duplicates {last.Duplicates:N0}, rejected {last.Rejected:N0}.");
 }
 
 var ingestTime = ingestClock.Elapsed;

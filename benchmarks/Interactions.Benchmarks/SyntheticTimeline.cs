@@ -45,21 +45,49 @@ public static class SyntheticTimeline
     /// <summary>One of 40 campaigns, the same for an item however it is written.</summary>
     public static string CampaignOf(SyntheticItem item) => "c" + (item.OccurredAt.Ticks % 40);
 
-    /// <summary>Known companies for the synthetic ones (items may only name companies the service knows).</summary>
-    public static async Task AddKnownCompanies(string superuser, Guid tenantId, IEnumerable<(Guid Id, string Name)> companies)
-    {
-        await using var connection = new NpgsqlConnection(superuser);
-        await connection.OpenAsync();
-        await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY known_companies (tenant_id, company_id, name, known_since, updated_at) FROM STDIN (FORMAT BINARY)");
-        var now = DateTimeOffset.UtcNow.AddYears(-3);
-        foreach (var (id, name) in companies)
-        {
-            await writer.WriteRowAsync(default, tenantId, id, name, now, now);
-        }
+    private static readonly CopyColumn<(Guid Tenant, DateTimeOffset Now, SyntheticItem Item)>[] ItemColumns =
+    [
+        new("tenant_id", NpgsqlDbType.Uuid, x => x.Tenant),
+        new("id", NpgsqlDbType.Uuid, x => x.Item.Id),
+        new("company_id", NpgsqlDbType.Uuid, x => x.Item.CompanyId),
+        new("kind", NpgsqlDbType.Varchar, x => x.Item.Kind),
+        new("channel", NpgsqlDbType.Varchar, x => x.Item.Channel),
+        new("direction", NpgsqlDbType.Varchar, x => x.Item.Direction),
+        new("subject", NpgsqlDbType.Varchar, x => x.Item.Subject),
+        new("body", NpgsqlDbType.Varchar, x => x.Item.Body),
+        new("occurred_at", NpgsqlDbType.TimestampTz, x => x.Item.OccurredAt),
+        new("created_at", NpgsqlDbType.TimestampTz, x => x.Now),
+        new("updated_at", NpgsqlDbType.TimestampTz, x => x.Now),
+        new("owner_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, _ => Array.Empty<Guid>()),
+        new("person_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, x => x.Item.PersonId is { } p ? new[] { p } : []),
+        new("visibility", NpgsqlDbType.Varchar, _ => "Everyone"),
+        new("topics", NpgsqlDbType.Array | NpgsqlDbType.Text, _ => Array.Empty<string>()),
+        new("pinned", NpgsqlDbType.Boolean, _ => false),
+        new("version", NpgsqlDbType.Integer, _ => 1),
+        new("two_way", NpgsqlDbType.Boolean, x => x.Item.TwoWay),
+        new("automated", NpgsqlDbType.Boolean, _ => false),
+        new("source_system", NpgsqlDbType.Varchar, x => x.Item.SourceEventId is null ? null : "benchmark"),
+        new("source_event_id", NpgsqlDbType.Varchar, x => x.Item.SourceEventId),
+        // A newsletter names its campaign, as the service stores it.
+        new("details_json", NpgsqlDbType.Jsonb, x => x.Item.Kind == "NewsletterSend" ? "{\"newsletter\":{\"campaignId\":\"" + CampaignOf(x.Item) + "\"}}" : null),
+        new("campaign_id", NpgsqlDbType.Varchar, x => x.Item.Kind == "NewsletterSend" ? CampaignOf(x.Item) : null),
+    ];
 
-        await writer.CompleteAsync();
-    }
+    private static readonly CopyColumn<(Guid Tenant, SyntheticItem Item, Guid Subject, bool IsCompany)>[] SubjectColumns =
+    [
+        new("tenant_id", NpgsqlDbType.Uuid, x => x.Tenant),
+        new("subject_id", NpgsqlDbType.Uuid, x => x.Subject),
+        new("interaction_id", NpgsqlDbType.Uuid, x => x.Item.Id),
+        new("company_id", NpgsqlDbType.Uuid, x => x.Item.CompanyId),
+        new("is_company", NpgsqlDbType.Boolean, x => x.IsCompany),
+        new("occurred_at", NpgsqlDbType.TimestampTz, x => x.Item.OccurredAt),
+        new("kind", NpgsqlDbType.Varchar, x => x.Item.Kind),
+        new("channel", NpgsqlDbType.Varchar, x => x.Item.Channel),
+        new("direction", NpgsqlDbType.Varchar, x => x.Item.Direction),
+        new("two_way", NpgsqlDbType.Boolean, x => x.Item.TwoWay),
+        new("contact", NpgsqlDbType.Boolean, x => x.Item.Channel != "None"),
+        new("campaign_id", NpgsqlDbType.Varchar, x => x.Item.Kind == "NewsletterSend" ? CampaignOf(x.Item) : null),
+    ];
 
     /// <summary>Writes the items and their subject rows (company, and person when there is one) in one transaction.</summary>
     public static async Task Copy(string superuser, Guid tenantId, IEnumerable<SyntheticItem> items)
@@ -69,81 +97,9 @@ public static class SyntheticTimeline
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var now = DateTimeOffset.UtcNow;
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            """
-            COPY interactions (tenant_id, id, company_id, kind, channel, direction, subject, body, occurred_at, created_at, updated_at,
-              owner_ids, person_ids, visibility, topics, pinned, version, two_way, automated, source_system, source_event_id, details_json, campaign_id)
-            FROM STDIN (FORMAT BINARY)
-            """))
-        {
-            foreach (var item in list)
-            {
-                await writer.StartRowAsync();
-                await writer.WriteAsync(tenantId, NpgsqlDbType.Uuid);
-                await writer.WriteAsync(item.Id, NpgsqlDbType.Uuid);
-                await writer.WriteAsync(item.CompanyId, NpgsqlDbType.Uuid);
-                await writer.WriteAsync(item.Kind, NpgsqlDbType.Varchar);
-                await writer.WriteAsync(item.Channel, NpgsqlDbType.Varchar);
-                await writer.WriteAsync(item.Direction, NpgsqlDbType.Varchar);
-                await writer.WriteAsync(item.Subject, NpgsqlDbType.Varchar);
-                await writer.WriteAsync(item.Body, NpgsqlDbType.Varchar);
-                await writer.WriteAsync(item.OccurredAt, NpgsqlDbType.TimestampTz);
-                await writer.WriteAsync(now, NpgsqlDbType.TimestampTz);
-                await writer.WriteAsync(now, NpgsqlDbType.TimestampTz);
-                await writer.WriteAsync(Array.Empty<Guid>(), NpgsqlDbType.Array | NpgsqlDbType.Uuid);
-                await writer.WriteAsync(item.PersonId is { } p ? new[] { p } : [], NpgsqlDbType.Array | NpgsqlDbType.Uuid);
-                await writer.WriteAsync("Everyone", NpgsqlDbType.Varchar);
-                await writer.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-                await writer.WriteAsync(false, NpgsqlDbType.Boolean);
-                await writer.WriteAsync(1, NpgsqlDbType.Integer);
-                await writer.WriteAsync(item.TwoWay, NpgsqlDbType.Boolean);
-                await writer.WriteAsync(false, NpgsqlDbType.Boolean);
-                if (item.SourceEventId is null)
-                {
-                    await writer.WriteNullAsync();
-                    await writer.WriteNullAsync();
-                }
-                else
-                {
-                    await writer.WriteAsync("benchmark", NpgsqlDbType.Varchar);
-                    await writer.WriteAsync(item.SourceEventId, NpgsqlDbType.Varchar);
-                }
-
-                // A newsletter names its campaign, as the service stores it.
-                if (item.Kind == "NewsletterSend")
-                {
-                    await writer.WriteAsync("{\"newsletter\":{\"campaignId\":\"" + CampaignOf(item) + "\"}}", NpgsqlDbType.Jsonb);
-                    await writer.WriteAsync(CampaignOf(item), NpgsqlDbType.Varchar);
-                }
-                else
-                {
-                    await writer.WriteNullAsync();
-                    await writer.WriteNullAsync();
-                }
-            }
-
-            await writer.CompleteAsync();
-        }
-
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            """
-            COPY interaction_subjects (tenant_id, subject_id, interaction_id, company_id, is_company, occurred_at, kind, channel, direction, two_way, contact, campaign_id)
-            FROM STDIN (FORMAT BINARY)
-            """))
-        {
-            foreach (var item in list)
-            {
-                foreach (var (subject, isCompany) in item.PersonId is { } person ? new[] { (item.CompanyId, true), (person, false) } : [(item.CompanyId, true)])
-                {
-                    await writer.WriteRowAsync(default, tenantId, subject, item.Id, item.CompanyId, isCompany, item.OccurredAt,
-                        item.Kind, item.Channel, item.Direction, item.TwoWay, item.Channel != "None",
-                        item.Kind == "NewsletterSend" ? CampaignOf(item) : null);
-                }
-            }
-
-            await writer.CompleteAsync();
-        }
-
+        await BinaryCopy.Write(connection, "interactions", ItemColumns, list.Select(item => (tenantId, now, item)));
+        await BinaryCopy.Write(connection, "interaction_subjects", SubjectColumns, list.SelectMany(item =>
+            item.PersonId is { } person ? new[] { (tenantId, item, item.CompanyId, true), (tenantId, item, person, false) } : [(tenantId, item, item.CompanyId, true)]));
         await transaction.CommitAsync();
     }
 }

@@ -1,16 +1,21 @@
 using System.Diagnostics;
 
-namespace CrmPlatform.Benchmarks.Interactions;
+namespace CrmPlatform.Benchmarks;
 
 /// <summary>Milliseconds of calls made one after another, and their percentiles.</summary>
 public sealed class Latency
 {
     private readonly List<double> milliseconds = [];
 
-    public static async Task<Latency> Measure(int calls, Func<int, Task> call)
+    /// <summary>
+    /// Up to <paramref name="calls"/> calls, fewer when <paramref name="budget"/> runs out first:
+    /// a slow call is measured fewer times rather than for hours.
+    /// </summary>
+    public static async Task<Latency> Measure(int calls, Func<int, Task> call, TimeSpan? budget = null)
     {
         var latency = new Latency();
-        for (var i = 0; i < calls; i++)
+        var spent = Stopwatch.StartNew();
+        for (var i = 0; i < calls && (budget is null || spent.Elapsed < budget); i++)
         {
             var clock = Stopwatch.StartNew();
             await call(i);
