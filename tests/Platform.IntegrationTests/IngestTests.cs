@@ -103,7 +103,7 @@ public sealed class IngestTests(PlatformFixture platform)
         var stats = await c.Tenant.Contacts.GetContactStatsAsync(new GetContactStatsRequest { PersonId = c.Anna.Id });
         var inbound = stats.Channels.Single(s => s.Channel == Channel.Email && s.Direction == Direction.Inbound);
 
-        int Recount(int window) => rows.Count(r => r.OccurTime.ToDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(-window));
+        int Recount(int window) => ContactDays.Count(rows.Select(r => r.OccurTime.ToDateTimeOffset()), window);
         Assert.Equal((Recount(7), Recount(30), Recount(90)), (inbound.Count7D, inbound.Count30D, inbound.Count90D));
         Assert.Equal(rows.Max(r => r.OccurTime)!.Seconds, stats.LastContactTime.Seconds);
     }
@@ -134,7 +134,7 @@ public sealed class IngestTests(PlatformFixture platform)
             var stats = await c.Tenant.Contacts.GetContactStatsAsync(new GetContactStatsRequest { PersonId = person.Id });
             var theirs = rows.Where(r => r.PersonIds[0] == person.Id).ToList();
             var inbound = stats.Channels.Single(s => s.Channel == Channel.Email && s.Direction == Direction.Inbound);
-            int Recount(int window) => theirs.Count(r => r.OccurTime.ToDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(-window));
+            int Recount(int window) => ContactDays.Count(theirs.Select(r => r.OccurTime.ToDateTimeOffset()), window);
             Assert.Equal($"{person.GivenName}: {Recount(7)} {Recount(30)} {Recount(90)} {theirs.Max(r => r.OccurTime)!.Seconds}",
                 $"{person.GivenName}: {inbound.Count7D} {inbound.Count30D} {inbound.Count90D} {stats.LastContactTime.Seconds}");
         }
