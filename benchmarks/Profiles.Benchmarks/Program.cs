@@ -19,29 +19,10 @@ var events = args is ["events", ..];
 int[] sizes = fairness || events ? [] : args.Length > 0 ? [.. args.Select(int.Parse).Order()] : [100_000, 1_000_000];
 const int Seed = 20261123;
 var total = Stopwatch.StartNew();
-// Spectre assumes 80 columns when writing to a file or a pipe; the tables need more.
-if (Console.IsOutputRedirected)
-{
-    AnsiConsole.Profile.Width = 140;
-}
-
-// The AppHost starts each service from bin/<the configuration the AppHost was built in>, and this
-// project builds the AppHost, and it the services, in its own configuration.
-AnsiConsole.MarkupLine($"Services run as built in [bold]{BuildInfo.Configuration}[/]; {Environment.ProcessorCount} cores shared by them, PostgreSQL, RabbitMQ and this client.");
-if (BuildInfo.Configuration != "Release")
-{
-    AnsiConsole.MarkupLine("[yellow]Not Release: run with -c Release for numbers worth comparing.[/]");
-}
-
-var logs = Path.Combine(AppContext.BaseDirectory, "platform-logs");
-Console.WriteLine($"Starting the platform (process logs in {logs}) ...");
-await using var platform = await Platform.StartAsync(PlatformOptions.ForTests(), ProcessLogs.KeptIn(logs));
-using var gateway = GrpcChannel.ForAddress(platform.GatewayGrpcUrl);
-var admin = new TenantAdminService.TenantAdminServiceClient(gateway.Intercept(metadata =>
-{
-    metadata.Add("authorization", $"Bearer {platform.OperatorKey}");
-    return metadata;
-}));
+await using var run = await BenchmarkPlatform.StartAsync();
+var platform = run.Platform;
+var gateway = run.Gateway;
+var admin = new TenantAdminService.TenantAdminServiceClient(run.Operator);
 var superuser = platform.SuperuserConnectionString("profiles");
 if (fairness)
 {
