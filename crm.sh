@@ -52,13 +52,14 @@ need_dotnet() {
 
 case "${1:-}" in
   run)
-    need_dotnet
+    # The servers first: a fresh machine without .NET still gets them, and is told what else it needs.
     if need_servers; then install_servers; fi
+    need_dotnet
     exec dotnet run --project AppHost
     ;;
   test)
-    need_dotnet
     if need_servers; then install_servers; fi
+    need_dotnet
     exec dotnet test CrmPlatform.sln --logger "console;verbosity=normal"
     ;;
   install)

@@ -27,6 +27,21 @@ public sealed class CrmShInstallTests
         Assert.Contains("sudo apt-get update -qq", sandbox.Calls);
     }
 
+    [Theory]
+    [InlineData("test")]
+    [InlineData("run")]
+    public async Task TheReadmesCommands_AsRoot_OnAFreshRoot_ReachAptGetInstall_BeforeDotnetRuns(string command)
+    {
+        using var sandbox = new InstallSandbox(userId: 0);
+
+        Assert.Equal(0, await sandbox.RunAsync(command));
+
+        var calls = sandbox.Calls.ToList();
+        var install = calls.IndexOf($"{AptInstall} DEBIAN_FRONTEND=noninteractive");
+        Assert.True(install >= 0, $"apt-get install was never called: {string.Join(" | ", calls)}");
+        Assert.True(install < calls.FindIndex(c => c.StartsWith("dotnet ")), $"dotnet ran before apt-get install: {string.Join(" | ", calls)}");
+    }
+
     [Fact]
     public async Task Install_AsRoot_OnASystemWithoutTheFolderForPolicyRcD_StillReachesAptGetInstall()
     {

@@ -32,6 +32,10 @@ public sealed class InstallSandbox : IDisposable
             if [ "$1" = "-u" ]; then echo {userId}; else exec /usr/bin/id "$@"; fi
             """);
         // Like the real sudo's env_reset: the caller's environment does not reach the command.
+        // Records that the platform's command got as far as .NET, and when.
+        StandIn("dotnet", $"""
+            echo "dotnet $*" >> '{CallLog}'
+            """);
         StandIn("sudo", $"""
             echo "sudo $*" >> '{CallLog}'
             exec env -i PATH="$PATH" "$@"
@@ -87,7 +91,10 @@ public sealed class InstallSandbox : IDisposable
     }
 
     /// <summary>Runs <c>./crm.sh install</c>; its exit code.</summary>
-    public async Task<int> InstallAsync()
+    public Task<int> InstallAsync() => RunAsync("install");
+
+    /// <summary>Runs <c>./crm.sh</c> with <paramref name="command"/> (the stand-in <c>dotnet</c> does nothing); its exit code.</summary>
+    public async Task<int> RunAsync(string command)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         var crmSh = Path.Combine(BuildInfo.RepoRoot, "crm.sh");
@@ -95,12 +102,12 @@ public sealed class InstallSandbox : IDisposable
         {
             // The stand-in's script sits on PATH under another name; only the function calls it.
             start.ArgumentList.Add("-c");
-            start.ArgumentList.Add($"apt-get() {{ {AptGetBehindFunction} \"$@\"; }}; export -f apt-get; exec bash '{crmSh}' install");
+            start.ArgumentList.Add($"apt-get() {{ {AptGetBehindFunction} \"$@\"; }}; export -f apt-get; exec bash '{crmSh}' {command}");
         }
         else
         {
             start.ArgumentList.Add(crmSh);
-            start.ArgumentList.Add("install");
+            start.ArgumentList.Add(command);
         }
 
         start.Environment["PATH"] = $"{StandIns}:{Environment.GetEnvironmentVariable("PATH")}";
